@@ -1,0 +1,107 @@
+package io.atrium.identity.internal.oidc;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sign-in settings, named as Entra and azure-identity name them so that one set of environment variables
+ * ({@code AZURE_TENANT_ID}, {@code AZURE_CLIENT_ID}, ...) configures every Entra client in the process.
+ */
+@ApplicationScoped
+public class OidcSettings {
+
+    static final String CALLBACK_PATH = "/auth/callback";
+
+    private final String authorityHost;
+    private final Optional<String> tenantId;
+    private final Optional<String> clientId;
+    private final Optional<String> clientSecret;
+    private final String scopes;
+    private final int clockSkewSeconds;
+    private final Optional<String> publicBaseUrl;
+
+    @Inject
+    public OidcSettings(@ConfigProperty(name = "azure.authority-host") String authorityHost,
+                        @ConfigProperty(name = "azure.tenant-id") Optional<String> tenantId,
+                        @ConfigProperty(name = "azure.client-id") Optional<String> clientId,
+                        @ConfigProperty(name = "azure.client-secret") Optional<String> clientSecret,
+                        @ConfigProperty(name = "atrium.oidc.scopes") String scopes,
+                        @ConfigProperty(name = "atrium.oidc.clock-skew-seconds") int clockSkewSeconds,
+                        @ConfigProperty(name = "atrium.public-base-url") Optional<String> publicBaseUrl) {
+        this.authorityHost = stripTrailingSlash(authorityHost);
+        this.tenantId = tenantId.filter(value -> !value.isBlank());
+        this.clientId = clientId.filter(value -> !value.isBlank());
+        this.clientSecret = clientSecret.filter(value -> !value.isBlank());
+        this.scopes = scopes;
+        this.clockSkewSeconds = clockSkewSeconds;
+        this.publicBaseUrl = publicBaseUrl.filter(value -> !value.isBlank()).map(OidcSettings::stripTrailingSlash);
+    }
+
+    /** For CDI's proxy. */
+    protected OidcSettings() {
+        this("", Optional.empty(), Optional.empty(), Optional.empty(), "", 0, Optional.empty());
+    }
+
+    /** The environment variables that are missing or wrong, worded for an operator; empty when sign-in can work. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (tenantId.isEmpty()) {
+            problems.add("AZURE_TENANT_ID (azure.tenant-id) is not set: the directory (tenant) id of the app registration");
+        }
+        if (clientId.isEmpty()) {
+            problems.add("AZURE_CLIENT_ID (azure.client-id) is not set: the application (client) id of the app registration");
+        }
+        if (clientSecret.isEmpty()) {
+            problems.add("AZURE_CLIENT_SECRET (azure.client-secret) is not set: a client secret of the app registration");
+        }
+        if (!authorityHost.startsWith("https://")) {
+            problems.add("AZURE_AUTHORITY_HOST (azure.authority-host) must be an https URL, not '" + authorityHost + "'");
+        }
+        if (!scopes.contains("openid")) {
+            problems.add("ATRIUM_OIDC_SCOPES (atrium.oidc.scopes) must contain 'openid', not '" + scopes + "'");
+        }
+        publicBaseUrl.filter(url -> !url.startsWith("https://") && !url.startsWith("http://"))
+                .ifPresent(url -> problems.add("ATRIUM_PUBLIC_BASE_URL (atrium.public-base-url) must be an absolute URL, not '" + url + "'"));
+        return problems;
+    }
+
+    /** Entra's v2 issuer for a single-tenant app: {@code {authority}/{tenant}/v2.0}. */
+    public String issuer() {
+        return authorityHost + "/" + tenantId.orElseThrow() + "/v2.0";
+    }
+
+    public URI discoveryUri() {
+        return URI.create(issuer() + "/.well-known/openid-configuration");
+    }
+
+    public String clientId() {
+        return clientId.orElseThrow();
+    }
+
+    public String clientSecret() {
+        return clientSecret.orElseThrow();
+    }
+
+    public String scopes() {
+        return scopes;
+    }
+
+    public int clockSkewSeconds() {
+        return clockSkewSeconds;
+    }
+
+    public Optional<String> publicBaseUrl() {
+        return publicBaseUrl;
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

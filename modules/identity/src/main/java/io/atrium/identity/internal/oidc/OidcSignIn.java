@@ -1,0 +1,193 @@
+package io.atrium.identity.internal.oidc;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+
+import io.atrium.identity.EmployeePrincipal;
+
+/**
+ * The OpenID Connect authorization-code flow with PKCE (S256), state and nonce, against Entra ID. {@link #start}
+ * sends the browser to Entra; {@link #complete} turns Entra's answer into a verified employee.
+ */
+@ApplicationScoped
+public class OidcSignIn {
+
+    private final OidcSettings settings;
+    private final EntraMetadata metadata;
+    private final Clock clock;
+
+    @Inject
+    public OidcSignIn(OidcSettings settings, EntraMetadata metadata) {
+        this(settings, metadata, Clock.systemUTC());
+    }
+
+    OidcSignIn(OidcSettings settings, EntraMetadata metadata, Clock clock) {
+        this.settings = settings;
+        this.metadata = metadata;
+        this.clock = clock;
+    }
+
+    /** For CDI's proxy. */
+    protected OidcSignIn() {
+        this(null, null, null);
+    }
+
+    public static boolean isCallback(HttpServletRequest request) {
+        return OidcSettings.CALLBACK_PATH.equals(request.getServletPath());
+    }
+
+    /** Remembers a new sign-in attempt in the session and returns the Entra URL to send the browser to. */
+    public URI start(HttpServletRequest request, String returnTo) throws SignInFailure {
+        OIDCProviderMetadata provider = provider();
+        State state = new State();
+        Nonce nonce = new Nonce();
+        CodeVerifier verifier = new CodeVerifier();
+        URI redirectUri = redirectUri(request);
+        PendingSignIns.remember(request.getSession(true), new PendingSignIn(state.getValue(), nonce.getValue(),
+                verifier.getValue(), redirectUri.toString(), returnTo, clock.instant()));
+        return new AuthenticationRequest.Builder(ResponseType.CODE, Scope.parse(settings.scopes()),
+                new ClientID(settings.clientId()), redirectUri)
+                .endpointURI(provider.getAuthorizationEndpointURI())
+                .state(state)
+                .nonce(nonce)
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .build()
+                .toURI();
+    }
+
+    /**
+     * Checks Entra's answer on the callback: the state must match an attempt this session started, the code is
+     * redeemed with that attempt's PKCE verifier, and the ID token must pass signature, issuer, audience, time and
+     * nonce checks.
+     */
+    public CompletedSignIn complete(HttpServletRequest request) throws SignInFailure {
+        Map<String, String[]> parameters = request.getParameterMap();
+        String error = first(parameters, "error");
+        if (error != null) {
+            throw new SignInFailure(SignInFailure.Reason.ENTRA_REFUSED, "Entra answered the sign-in with error '"
+                    + error + "': " + first(parameters, "error_description"));
+        }
+        Instant now = clock.instant();
+        PendingSignIn pending = PendingSignIns.take(request.getSession(false), first(parameters, "state"), now)
+                .orElseThrow(() -> new SignInFailure(SignInFailure.Reason.CALLBACK_NOT_EXPECTED,
+                        "callback with a state this session did not start, already used or expired"));
+        String code = first(parameters, "code");
+        if (code == null || code.isBlank()) {
+            throw new SignInFailure(SignInFailure.Reason.CALLBACK_NOT_EXPECTED, "callback without an authorization code");
+        }
+        OIDCTokens tokens = redeem(code, pending);
+        EmployeePrincipal employee = EmployeeClaims.toPrincipal(verified(tokens.getIDToken(), pending));
+        RefreshToken refreshToken = tokens.getRefreshToken();
+        return new CompletedSignIn(new EmployeeSession(employee, tokens.getIDTokenString(),
+                tokens.getAccessToken().getValue(), refreshToken == null ? null : refreshToken.getValue(), now),
+                entraSessionId(tokens.getIDToken()), pending.returnTo());
+    }
+
+    private OIDCTokens redeem(String code, PendingSignIn pending) throws SignInFailure {
+        TokenRequest tokenRequest = new TokenRequest(provider().getTokenEndpointURI(),
+                new ClientSecretBasic(new ClientID(settings.clientId()), new Secret(settings.clientSecret())),
+                new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(pending.redirectUri()),
+                        new CodeVerifier(pending.codeVerifier())));
+        HTTPRequest http = tokenRequest.toHTTPRequest();
+        http.setConnectTimeout(EntraMetadata.CONNECT_TIMEOUT_MS);
+        http.setReadTimeout(EntraMetadata.READ_TIMEOUT_MS);
+        TokenResponse response;
+        try {
+            response = OIDCTokenResponseParser.parse(http.send());
+        } catch (IOException e) {
+            throw new SignInFailure(SignInFailure.Reason.ENTRA_UNREACHABLE, "token endpoint unreachable: " + e, e);
+        } catch (ParseException e) {
+            throw new SignInFailure(SignInFailure.Reason.TOKEN_REJECTED, "token endpoint answer unreadable: " + e.getMessage(), e);
+        }
+        if (!response.indicatesSuccess()) {
+            ErrorObject problem = ((TokenErrorResponse) response).getErrorObject();
+            throw new SignInFailure(SignInFailure.Reason.ENTRA_REFUSED, "token endpoint refused the code: HTTP "
+                    + problem.getHTTPStatusCode() + " " + problem.getCode() + ": " + problem.getDescription());
+        }
+        return ((OIDCTokenResponse) response).getOIDCTokens();
+    }
+
+    private com.nimbusds.jwt.JWTClaimsSet verified(JWT idToken, PendingSignIn pending) throws SignInFailure {
+        try {
+            return metadata.idTokenValidator().validate(idToken, new Nonce(pending.nonce())).toJWTClaimsSet();
+        } catch (BadJOSEException e) {
+            throw new SignInFailure(SignInFailure.Reason.TOKEN_REJECTED, "ID token rejected: " + e.getMessage(), e);
+        } catch (JOSEException | ParseException e) {
+            throw new SignInFailure(SignInFailure.Reason.TOKEN_REJECTED, "ID token could not be checked: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new SignInFailure(SignInFailure.Reason.ENTRA_UNREACHABLE, "Entra metadata unavailable: " + e, e);
+        }
+    }
+
+    private static String entraSessionId(JWT idToken) {
+        try {
+            return idToken.getJWTClaimsSet().getStringClaim("sid");
+        } catch (java.text.ParseException e) {
+            return null;
+        }
+    }
+
+    private OIDCProviderMetadata provider() throws SignInFailure {
+        try {
+            return metadata.provider();
+        } catch (IOException e) {
+            throw new SignInFailure(SignInFailure.Reason.ENTRA_UNREACHABLE, "Entra metadata unavailable: " + e, e);
+        }
+    }
+
+    private URI redirectUri(HttpServletRequest request) {
+        String base = settings.publicBaseUrl().orElseGet(() -> request.getScheme() + "://" + request.getServerName()
+                + portSuffix(request) + request.getContextPath());
+        return URI.create(base + OidcSettings.CALLBACK_PATH);
+    }
+
+    private static String portSuffix(HttpServletRequest request) {
+        int port = request.getServerPort();
+        boolean defaultPort = ("http".equals(request.getScheme()) && port == 80)
+                || ("https".equals(request.getScheme()) && port == 443);
+        return defaultPort ? "" : ":" + port;
+    }
+
+    private static String first(Map<String, String[]> parameters, String name) {
+        String[] values = parameters.get(name);
+        return values == null || values.length == 0 ? null : values[0];
+    }
+
+    /** A verified sign-in: the session to keep, Entra's session id and where the employee wanted to go. */
+    public record CompletedSignIn(EmployeeSession session, String entraSessionId, String returnTo) {
+    }
+}

@@ -1,0 +1,73 @@
+package io.atrium.identity.internal.oidc;
+
+import java.util.UUID;
+
+/**
+ * A sign-in that cannot finish. Carries two texts: what the employee is told (plain words and what to do) and what
+ * the operator reads in the log, joined by a reference the employee can quote to the help desk.
+ */
+public class SignInFailure extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Why a sign-in failed, with the HTTP status the browser gets and the advice the employee reads. */
+    public enum Reason {
+        ENTRA_REFUSED(403, "Microsoft Entra ID did not sign you in",
+                "Entra ID answered that you cannot sign in to Atrium right now. If you were asked to consent or were "
+                        + "refused access, ask your IT help desk to check your access to Atrium, quoting the reference below."),
+        CALLBACK_NOT_EXPECTED(400, "This sign-in link has expired",
+                "The sign-in did not start here, was already used, or took longer than 15 minutes. Open Atrium again "
+                        + "to start a fresh sign-in."),
+        TOKEN_REJECTED(401, "Atrium could not verify your sign-in",
+                "The answer from Entra ID failed Atrium's security checks, so you were not signed in. Try again; if "
+                        + "it happens again, tell your IT help desk, quoting the reference below."),
+        ENTRA_UNREACHABLE(503, "The sign-in service cannot be reached",
+                "Atrium cannot reach Microsoft Entra ID at the moment. Please try again in a few minutes."),
+        NOT_RECORDED(503, "Your sign-in could not be recorded",
+                "Atrium keeps a record of every sign-in and could not write this one, so it did not let you in. "
+                        + "Please try again in a few minutes.");
+
+        private final int status;
+        private final String title;
+        private final String advice;
+
+        Reason(int status, String title, String advice) {
+            this.status = status;
+            this.title = title;
+            this.advice = advice;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        public String advice() {
+            return advice;
+        }
+    }
+
+    private final Reason reason;
+    private final String reference = UUID.randomUUID().toString();
+
+    public SignInFailure(Reason reason, String operatorDetail) {
+        super(operatorDetail);
+        this.reason = reason;
+    }
+
+    public SignInFailure(Reason reason, String operatorDetail, Throwable cause) {
+        super(operatorDetail, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public String reference() {
+        return reference;
+    }
+}

@@ -1,0 +1,161 @@
+package io.atrium.identity.internal.security;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import io.atrium.identity.CurrentEmployee;
+import io.atrium.identity.EmployeePrincipal;
+import io.atrium.identity.events.EmployeeSignedIn;
+import io.atrium.identity.internal.oidc.EmployeeSession;
+import io.atrium.identity.internal.oidc.OidcSignIn;
+import io.atrium.identity.internal.oidc.SignInFailure;
+
+/**
+ * Atrium's one authentication mechanism (Jakarta Security 3.0 allows one per application). It routes each request:
+ * <ul>
+ *   <li>{@code /api/*} is for programs: a bearer token or 401, never a redirect and never the browser session, so the
+ *   API needs no CSRF defence;</li>
+ *   <li>Entra's return to the callback completes the OpenID Connect sign-in;</li>
+ *   <li>a browser session that has signed in is applied as it is;</li>
+ *   <li>any other request for a protected page sends the browser straight to Entra.</li>
+ * </ul>
+ * It runs on every request, protected or not, so each branch is kept cheap.
+ */
+@ApplicationScoped
+public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final String SESSION_ATTRIBUTE = EmployeeSession.class.getName();
+    private static final Logger LOG = Logger.getLogger(AtriumAuthenticationMechanism.class.getName());
+
+    private final OidcSignIn signIn;
+    private final Event<EmployeeSignedIn> signedIn;
+
+    @Inject
+    public AtriumAuthenticationMechanism(OidcSignIn signIn, Event<EmployeeSignedIn> signedIn) {
+        this.signIn = signIn;
+        this.signedIn = signedIn;
+    }
+
+    /** For CDI's proxy. */
+    protected AtriumAuthenticationMechanism() {
+        this(null, null);
+    }
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        if (isApi(request)) {
+            return context.isProtected() ? unauthorizedApiCall(response, context) : context.doNothing();
+        }
+        if (OidcSignIn.isCallback(request)) {
+            return completeSignIn(request, response, context);
+        }
+        HttpSession session = request.getSession(false);
+        EmployeeSession signedInSession = session == null ? null : (EmployeeSession) session.getAttribute(SESSION_ATTRIBUTE);
+        if (signedInSession != null) {
+            EmployeePrincipal employee = signedInSession.employee();
+            request.setAttribute(CurrentEmployee.REQUEST_ATTRIBUTE, employee);
+            return context.notifyContainerAboutLogin(employee, employee.roles());
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        return startSignIn(request, response, context);
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        String path = request.getServletPath();
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    private static AuthenticationStatus unauthorizedApiCall(HttpServletResponse response, HttpMessageContext context) {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        return context.responseUnauthorized();
+    }
+
+    private AuthenticationStatus startSignIn(HttpServletRequest request, HttpServletResponse response,
+                                             HttpMessageContext context) {
+        boolean facesAjax = "partial/ajax".equals(request.getHeader("Faces-Request"));
+        // A form post cannot be replayed after the round trip to Entra, so its page is where the employee returns.
+        String returnTo = request.getRequestURI();
+        if ("GET".equals(request.getMethod()) && !facesAjax && request.getQueryString() != null) {
+            returnTo += "?" + request.getQueryString();
+        }
+        try {
+            URI authorize = signIn.start(request, returnTo);
+            if (facesAjax) {
+                return ajaxRedirect(response, authorize);
+            }
+            return context.redirect(authorize.toString());
+        } catch (SignInFailure failure) {
+            return problem(request, response, failure);
+        }
+    }
+
+    /** Faces' Ajax requests cannot follow a 302; the partial-response redirect makes the page navigate instead. */
+    private static AuthenticationStatus ajaxRedirect(HttpServletResponse response, URI location) {
+        try {
+            response.setContentType("text/xml;charset=UTF-8");
+            response.getWriter().print("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + SignInProblemPage.escape(location.toString()) + "\"/></partial-response>");
+            response.flushBuffer();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "browser went away before its sign-in redirect", e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    private AuthenticationStatus completeSignIn(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        try {
+            OidcSignIn.CompletedSignIn completed = signIn.complete(request);
+            EmployeePrincipal employee = completed.session().employee();
+            record(request, employee, completed.entraSessionId());
+            // A new session id at sign-in, so that an id planted before it (session fixation) is worth nothing.
+            request.changeSessionId();
+            request.getSession().setAttribute(SESSION_ATTRIBUTE, completed.session());
+            LOG.info(() -> "sign-in succeeded: user=" + employee.username() + " oid=" + employee.objectId()
+                    + " tid=" + employee.tenantId() + " roles=" + employee.roles());
+            return context.redirect(completed.returnTo());
+        } catch (SignInFailure failure) {
+            return problem(request, response, failure);
+        }
+    }
+
+    private void record(HttpServletRequest request, EmployeePrincipal employee, String entraSessionId)
+            throws SignInFailure {
+        try {
+            signedIn.fire(new EmployeeSignedIn(employee.tenantId(), employee.objectId(), employee.username(),
+                    employee.displayName(), employee.email(), employee.roles(), entraSessionId,
+                    request.getRemoteAddr(), request.getHeader("User-Agent"), Instant.now()));
+        } catch (RuntimeException e) {
+            throw new SignInFailure(SignInFailure.Reason.NOT_RECORDED, "sign-in of oid=" + employee.objectId()
+                    + " could not be recorded: " + e, e);
+        }
+    }
+
+    private static AuthenticationStatus problem(HttpServletRequest request, HttpServletResponse response,
+                                                SignInFailure failure) {
+        LOG.log(Level.WARNING, failure.getCause(), () -> "sign-in failed: reason=" + failure.reason()
+                + " reference=" + failure.reference() + " detail=" + failure.getMessage());
+        try {
+            SignInProblemPage.write(request.getContextPath() + "/", response, failure);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "browser went away before its sign-in problem page", e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}
