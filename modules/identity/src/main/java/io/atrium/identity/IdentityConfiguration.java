@@ -1,0 +1,21 @@
+package io.atrium.identity;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.atrium.identity.internal.oidc.OidcSettings;
+
+/** Lets the application check the identity settings at start-up, before the first employee finds them wrong. */
+@ApplicationScoped
+public class IdentityConfiguration {
+
+    @Inject
+    OidcSettings settings;
+
+    /** Every missing or wrong identity setting, each as a sentence naming its environment variable. */
+    public List<String> problems() {
+        return settings.problems();
+    }
+}

@@ -1,0 +1,35 @@
+package io.atrium.identity.internal.oidc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class OidcSettingsTest {
+
+    @Test
+    void complete_settings_have_no_problems_and_give_entras_v2_issuer() {
+        OidcSettings settings = new OidcSettings("https://login.microsoftonline.com/", Optional.of("contoso-tenant"),
+                Optional.of("client"), Optional.of("secret"), "openid profile", 60, Optional.empty());
+
+        assertThat(settings.problems()).isEmpty();
+        assertThat(settings.issuer()).isEqualTo("https://login.microsoftonline.com/contoso-tenant/v2.0");
+        assertThat(settings.discoveryUri()).hasToString(
+                "https://login.microsoftonline.com/contoso-tenant/v2.0/.well-known/openid-configuration");
+    }
+
+    @Test
+    void every_missing_or_wrong_setting_is_named_at_once_by_its_environment_variable() {
+        OidcSettings settings = new OidcSettings("http://login.example", Optional.empty(), Optional.of(" "),
+                Optional.empty(), "profile", 60, Optional.of("example.org"));
+
+        assertThat(settings.problems()).hasSize(6)
+                .anySatisfy(problem -> assertThat(problem).startsWith("AZURE_TENANT_ID"))
+                .anySatisfy(problem -> assertThat(problem).startsWith("AZURE_CLIENT_ID"))
+                .anySatisfy(problem -> assertThat(problem).startsWith("AZURE_CLIENT_SECRET"))
+                .anySatisfy(problem -> assertThat(problem).startsWith("AZURE_AUTHORITY_HOST"))
+                .anySatisfy(problem -> assertThat(problem).startsWith("ATRIUM_OIDC_SCOPES"))
+                .anySatisfy(problem -> assertThat(problem).startsWith("ATRIUM_PUBLIC_BASE_URL"));
+    }
+}

@@ -1,0 +1,138 @@
+package io.atrium.standins.entra;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.NettyWrapper;
+import no.nav.security.mock.oauth2.http.Ssl;
+import no.nav.security.mock.oauth2.http.SslKeystore;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
+import no.nav.security.mock.oauth2.token.RequestMapping;
+import no.nav.security.mock.oauth2.token.RequestMappingTokenCallback;
+
+/**
+ * Microsoft Entra ID for dev mode and tests: NAV's mock-oauth2-server in this JVM, over TLS on 127.0.0.1, shaped like
+ * one Entra tenant.
+ *
+ * <p>The mock takes the issuer's identity from the URL path, so the issuer id {@code {tenant}/v2.0} gives Entra's
+ * layout: discovery at {@code https://localhost:PORT/{tenant}/v2.0/.well-known/openid-configuration} and the issuer
+ * {@code https://localhost:PORT/{tenant}/v2.0}. It builds the issuer from the Host header, so every URL here says
+ * {@code localhost}: a client that says 127.0.0.1 would see another issuer.
+ *
+ * <p>Signing in shows {@link DemoLoginPage}; the chosen {@link DemoAccount} decides the claims of both tokens. The mock
+ * accepts any client secret.
+ */
+public final class EntraStandIn implements AutoCloseable {
+
+    public static final String TENANT_ID = "6f2d3c1e-5b4a-4e3f-9a8b-7c6d5e4f3a2b";
+    public static final String CLIENT_ID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    public static final String CLIENT_SECRET = "dev-secret-not-for-production";
+    /** The delegated scope Atrium's own API exposes, as an Entra app registration would. */
+    public static final String API_SCOPE = "access_as_user";
+
+    private static final String ISSUER_ID = TENANT_ID + "/v2.0";
+
+    private final MockOAuth2Server server;
+    private final LocalhostCertificate certificate;
+    private final int port;
+
+    private EntraStandIn(MockOAuth2Server server, LocalhostCertificate certificate, int port) {
+        this.server = server;
+        this.certificate = certificate;
+        this.port = port;
+    }
+
+    /**
+     * Starts the stand-in.
+     *
+     * @param workDirectory where the TLS certificate and the login page are kept; reusing it across runs keeps the
+     *                      certificate a browser has already accepted
+     * @param port          the port on 127.0.0.1, or 0 for a free one
+     */
+    public static EntraStandIn start(Path workDirectory, int port) throws IOException {
+        LocalhostCertificate certificate = LocalhostCertificate.in(workDirectory.resolve("tls"));
+        Path loginPage = DemoLoginPage.writeTo(workDirectory.resolve("login.html"), DemoAccount.ALL);
+        Ssl ssl = new Ssl(new SslKeystore(LocalhostCertificate.KEYSTORE_PASSWORD, certificate.keystore().toFile(),
+                SslKeystore.KeyStoreType.PKCS12, LocalhostCertificate.KEYSTORE_PASSWORD));
+        OAuth2Config config = new OAuth2Config(true, loginPage.toString(), null, false, new OAuth2TokenProvider(),
+                Set.of(new RequestMappingTokenCallback(ISSUER_ID, DemoAccount.ALL.stream()
+                        .map(EntraStandIn::claimsMapping).toList(), 3600)),
+                new NettyWrapper(ssl));
+        MockOAuth2Server server = new MockOAuth2Server(config);
+        server.start(InetAddress.getByName("127.0.0.1"), port);
+        return new EntraStandIn(server, certificate, server.baseUrl().port());
+    }
+
+    /** Entra's claims for one account, chosen by the username the login page submits. */
+    private static RequestMapping claimsMapping(DemoAccount account) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", account.subject());
+        // The mock replaces ${clientId} with the client that redeems the code; a mapped aud applies to both tokens.
+        claims.put("aud", "${clientId}");
+        claims.put("tid", TENANT_ID);
+        claims.put("oid", account.oid());
+        claims.put("preferred_username", account.upn());
+        claims.put("email", account.upn());
+        claims.put("name", account.displayName());
+        claims.put("roles", account.roles());
+        claims.put("scp", API_SCOPE);
+        claims.put("ver", "2.0");
+        // requestParam "subject" is the username from the login page; the match is a regular expression.
+        return new RequestMapping("subject", Pattern.quote(account.username()), claims, "JWT");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** What azure-identity calls the authority host: tokens come from {@code {authorityHost}/{tenant}/oauth2/v2.0/token}. */
+    public String authorityHost() {
+        return "https://localhost:" + port;
+    }
+
+    public String issuer() {
+        return authorityHost() + "/" + ISSUER_ID;
+    }
+
+    public String discoveryUrl() {
+        return issuer() + "/.well-known/openid-configuration";
+    }
+
+    public String tenantId() {
+        return TENANT_ID;
+    }
+
+    public String clientId() {
+        return CLIENT_ID;
+    }
+
+    public String clientSecret() {
+        return CLIENT_SECRET;
+    }
+
+    public List<DemoAccount> demoAccounts() {
+        return DemoAccount.ALL;
+    }
+
+    /** A PKCS12 truststore holding only this stand-in's certificate, for the JVMs and tools that call it. */
+    public Path truststore() {
+        return certificate.truststore();
+    }
+
+    public String truststorePassword() {
+        return LocalhostCertificate.TRUSTSTORE_PASSWORD;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+}

@@ -1,0 +1,139 @@
+package io.atrium.standins.openai;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A local Azure OpenAI resource speaking the chat-completions REST API (api-version 2024-10-21, also 2024-06-01 and
+ * 2024-02-01) with api-key authentication, bound to 127.0.0.1 only.
+ * <p>
+ * Its answers are deterministic: the assistant's reply is {@code "Echo: "} followed by the last user message, with
+ * {@code finish_reason} {@code stop}, all-safe content-filter results, and word counts as token counts. With
+ * {@code "stream": true} it sends the same reply as server-sent events, word by word, in the order the real service
+ * does. Deployments {@code gpt-4o-mini} and {@code gpt-4o} exist; any other gives Azure's 404
+ * {@code DeploymentNotFound}. A test can script failures with {@link #failNext(Fault)} and inspect what arrived with
+ * {@link #received()}.
+ */
+public final class AzureOpenAiStandIn implements AutoCloseable {
+
+    private static final Map<String, String> MODEL_BY_DEPLOYMENT =
+            Map.of("gpt-4o-mini", "gpt-4o-mini-2024-07-18", "gpt-4o", "gpt-4o-2024-08-06");
+    private static final Set<String> API_VERSIONS = Set.of("2024-02-01", "2024-06-01", "2024-10-21");
+    private static final int REQUESTS_KEPT = 100;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String apiKey;
+    private final Queue<Fault> faults;
+    private final ReceivedRequests received;
+
+    private AzureOpenAiStandIn(HttpServer server, ExecutorService executor, String apiKey, Queue<Fault> faults,
+                               ReceivedRequests received) {
+        this.server = server;
+        this.executor = executor;
+        this.apiKey = apiKey;
+        this.faults = faults;
+        this.received = received;
+    }
+
+    /**
+     * Starts a stand-in that accepts {@code apiKey} in the {@code api-key} header.
+     *
+     * @param port the port on 127.0.0.1, or 0 for any free one
+     */
+    public static AzureOpenAiStandIn start(int port, String apiKey) {
+        Objects.requireNonNull(apiKey, "apiKey");
+        if (apiKey.isBlank()) {
+            throw new IllegalArgumentException("The stand-in needs a non-blank api key to accept");
+        }
+        Queue<Fault> faults = new ConcurrentLinkedQueue<>();
+        ReceivedRequests received = new ReceivedRequests(REQUESTS_KEPT);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port, e);
+        }
+        ExecutorService executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "azure-openai-stand-in");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", new ChatCompletionsHandler(new ApiKeyCheck(apiKey), MODEL_BY_DEPLOYMENT,
+                API_VERSIONS, faults, received, Clock.systemUTC()));
+        server.start();
+        return new AzureOpenAiStandIn(server, executor, apiKey, faults, received);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The resource endpoint, as {@code AZURE_OPENAI_ENDPOINT} expects it: {@code http://localhost:PORT}. */
+    public String endpoint() {
+        return "http://localhost:" + port();
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /**
+     * Makes the next chat-completions request that passes the key, route and deployment checks fail with
+     * {@code fault}. Calls queue up: each fault answers one request, in order.
+     */
+    public void failNext(Fault fault) {
+        faults.add(Objects.requireNonNull(fault, "fault"));
+    }
+
+    /** The last requests received (at most 100), oldest first, whatever was answered to them. */
+    public List<ReceivedRequest> received() {
+        return received.snapshot();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /**
+     * Runs the stand-in alone: {@code AZURE_OPENAI_API_KEY} is the key it accepts (required),
+     * {@code AZURE_OPENAI_STANDIN_PORT} its port (default 0, any free port; the endpoint is printed).
+     */
+    public static void main(String[] args) {
+        String apiKey = System.getenv("AZURE_OPENAI_API_KEY");
+        if (apiKey == null || apiKey.isBlank()) {
+            System.err.println("Set AZURE_OPENAI_API_KEY to the key the Azure OpenAI stand-in should accept.");
+            System.exit(2);
+        }
+        String portSetting = System.getenv().getOrDefault("AZURE_OPENAI_STANDIN_PORT", "0");
+        int port;
+        try {
+            port = Integer.parseInt(portSetting.strip());
+        } catch (NumberFormatException e) {
+            System.err.println("AZURE_OPENAI_STANDIN_PORT must be a port number, not '" + portSetting + "'.");
+            System.exit(2);
+            return;
+        }
+        AzureOpenAiStandIn standIn = start(port, apiKey);
+        Runtime.getRuntime().addShutdownHook(new Thread(standIn::close, "azure-openai-stand-in-stop"));
+        System.out.println("Azure OpenAI stand-in listening at " + standIn.endpoint()
+                + " (deployments " + String.join(", ", MODEL_BY_DEPLOYMENT.keySet()) + "; api-versions "
+                + String.join(", ", API_VERSIONS) + ")");
+    }
+}

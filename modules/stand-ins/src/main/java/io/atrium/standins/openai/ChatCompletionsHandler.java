@@ -1,0 +1,201 @@
+package io.atrium.standins.openai;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+/**
+ * Answers {@code POST /openai/deployments/{deployment}/chat/completions?api-version=...} in the order Azure checks a
+ * request: route and api-version present, credential, api-version supported, deployment known, then the body.
+ * A scripted {@link Fault} replaces the answer of a request that got past the credential and route checks.
+ */
+final class ChatCompletionsHandler implements HttpHandler {
+
+    private static final Logger LOG = Logger.getLogger(ChatCompletionsHandler.class.getName());
+    private static final Pattern CHAT_PATH = Pattern.compile("/openai/deployments/([^/]+)/chat/completions");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final CredentialCheck credentials;
+    private final Map<String, String> modelByDeployment;
+    private final Set<String> apiVersions;
+    private final Queue<Fault> faults;
+    private final ReceivedRequests received;
+    private final Clock clock;
+    private final AtomicLong completions = new AtomicLong();
+
+    ChatCompletionsHandler(CredentialCheck credentials, Map<String, String> modelByDeployment, Set<String> apiVersions,
+                           Queue<Fault> faults, ReceivedRequests received, Clock clock) {
+        this.credentials = credentials;
+        this.modelByDeployment = Map.copyOf(modelByDeployment);
+        this.apiVersions = Set.copyOf(apiVersions);
+        this.faults = faults;
+        this.received = received;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        try {
+            answer(exchange);
+        } catch (IOException hungUp) {
+            // The client went away mid-answer (as clients do when they time out); there is no one left to tell.
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Azure OpenAI stand-in failed to answer " + exchange.getRequestURI(), e);
+            if (exchange.getResponseCode() == -1) {
+                sendQuietly(exchange, AzureError.internalServerError());
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        URI uri = exchange.getRequestURI();
+        Matcher chatPath = CHAT_PATH.matcher(uri.getPath());
+        Optional<String> deployment = chatPath.matches() ? Optional.of(chatPath.group(1)) : Optional.empty();
+        Optional<String> apiVersion = queryParameter(uri, "api-version");
+        received.add(new ReceivedRequest(exchange.getRequestMethod(), uri.getPath(), deployment, apiVersion,
+                sanitizedHeaders(exchange), new String(body, StandardCharsets.UTF_8)));
+
+        if (deployment.isEmpty() || apiVersion.isEmpty() || !"POST".equals(exchange.getRequestMethod())) {
+            send(exchange, AzureError.resourceNotFound());
+            return;
+        }
+        Optional<AzureError> refusal = credentials.refusal(exchange.getRequestHeaders());
+        if (refusal.isPresent()) {
+            send(exchange, refusal.get());
+            return;
+        }
+        if (!apiVersions.contains(apiVersion.get())) {
+            send(exchange, AzureError.apiVersionNotSupported());
+            return;
+        }
+        String model = modelByDeployment.get(deployment.get());
+        if (model == null) {
+            send(exchange, AzureError.deploymentNotFound());
+            return;
+        }
+        Fault fault = faults.poll();
+        if (fault != null) {
+            send(exchange, fault.error(apiVersion.get()));
+            return;
+        }
+
+        JsonNode request;
+        try {
+            request = MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            send(exchange, AzureError.unparsableBody());
+            return;
+        }
+        if (request == null || !request.isObject()) {
+            send(exchange, AzureError.unparsableBody());
+            return;
+        }
+        JsonNode messages = request.path("messages");
+        if (!messages.isArray()) {
+            send(exchange, AzureError.invalidRequest("'messages' is a required property"));
+            return;
+        }
+        if (messages.isEmpty()) {
+            send(exchange, AzureError.invalidRequest("[] is too short - 'messages'"));
+            return;
+        }
+
+        EchoCompletion completion = new EchoCompletion(nextId(), clock.instant().getEpochSecond(), model, messages);
+        if (request.path("stream").asBoolean(false)) {
+            stream(exchange, completion, request.path("stream_options").path("include_usage").asBoolean(false));
+        } else {
+            sendJson(exchange, 200, MAPPER.writeValueAsBytes(completion.completion()));
+        }
+    }
+
+    private void stream(HttpExchange exchange, EchoCompletion completion, boolean includeUsage) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        exchange.getResponseHeaders().set("apim-request-id", UUID.randomUUID().toString());
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (JsonNode chunk : completion.chunks(includeUsage)) {
+            writeEvent(out, MAPPER.writeValueAsString(chunk));
+        }
+        writeEvent(out, "[DONE]");
+    }
+
+    private static void writeEvent(OutputStream out, String data) throws IOException {
+        out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void send(HttpExchange exchange, AzureError error) throws IOException {
+        error.headers().forEach(exchange.getResponseHeaders()::set);
+        sendJson(exchange, error.status(), MAPPER.writeValueAsBytes(error.body()));
+    }
+
+    private static void sendQuietly(HttpExchange exchange, AzureError error) {
+        try {
+            send(exchange, error);
+        } catch (IOException hungUp) {
+            // As in handle: nobody is listening any more.
+        }
+    }
+
+    private static void sendJson(HttpExchange exchange, int status, byte[] json) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("apim-request-id", UUID.randomUUID().toString());
+        exchange.sendResponseHeaders(status, json.length);
+        exchange.getResponseBody().write(json);
+    }
+
+    private String nextId() {
+        return String.format(Locale.ROOT, "chatcmpl-AtriumStandIn%016d", completions.incrementAndGet());
+    }
+
+    private static Map<String, List<String>> sanitizedHeaders(HttpExchange exchange) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            String lowerCase = name.toLowerCase(Locale.ROOT);
+            boolean secret = lowerCase.equals("api-key") || lowerCase.equals("authorization");
+            headers.put(lowerCase, secret ? List.of("Sanitized") : List.copyOf(values));
+        });
+        return headers;
+    }
+
+    private static Optional<String> queryParameter(URI uri, String name) {
+        String query = uri.getRawQuery();
+        if (query == null) {
+            return Optional.empty();
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            if (key.equals(name)) {
+                return Optional.of(equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8))
+                        .filter(value -> !value.isEmpty());
+            }
+        }
+        return Optional.empty();
+    }
+}

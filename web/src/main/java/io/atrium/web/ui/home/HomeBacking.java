@@ -1,0 +1,42 @@
+package io.atrium.web.ui.home;
+
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import io.atrium.audit.UserDirectory;
+import io.atrium.audit.UserView;
+import io.atrium.identity.CurrentEmployee;
+import io.atrium.identity.EmployeePrincipal;
+
+/** The home page: a greeting, the employee's roles and what Atrium has recorded of them. */
+@Named
+@RequestScoped
+public class HomeBacking {
+
+    @Inject
+    CurrentEmployee currentEmployee;
+
+    @Inject
+    UserDirectory users;
+
+    private UserView record;
+
+    public EmployeePrincipal getEmployee() {
+        return currentEmployee.get();
+    }
+
+    public List<String> getRoles() {
+        return getEmployee().roles().stream().sorted().toList();
+    }
+
+    public UserView getRecord() {
+        if (record == null) {
+            EmployeePrincipal employee = getEmployee();
+            record = users.findByEntraIdentity(employee.tenantId(), employee.objectId()).orElse(null);
+        }
+        return record;
+    }
+}

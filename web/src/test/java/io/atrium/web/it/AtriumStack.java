@@ -1,0 +1,56 @@
+package io.atrium.web.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import io.atrium.standins.LocalPeers;
+import io.atrium.standins.payara.PayaraMicroProcess;
+
+/**
+ * Starts Atrium's real peers (PostgreSQL, the Entra and Azure OpenAI stand-ins) once per test JVM, and hands their
+ * settings to the Payara Micro JVM that Arquillian launches. Must run before Arquillian's extension, which reads
+ * {@code payara.cmdOptions} and {@code payara.extraMicroOptions} when it starts its container.
+ */
+public final class AtriumStack implements BeforeAllCallback {
+
+    private static LocalPeers peers;
+
+    public static synchronized LocalPeers peers() {
+        if (peers == null) {
+            peers = LocalPeers.start(LocalPeers.Options.ephemeral());
+            Runtime.getRuntime().addShutdownHook(new Thread(peers::close, "atrium-peers-stop"));
+            System.setProperty("payara.cmdOptions", "-Xmx512m " + peers.atriumSystemProperties().entrySet().stream()
+                    .map(setting -> "-D" + setting.getKey() + "=" + setting.getValue())
+                    .collect(Collectors.joining(" ")));
+            System.setProperty("payara.extraMicroOptions", "--prebootcommandfile " + loopbackPreboot());
+        }
+        return peers;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        peers();
+    }
+
+    private static Path loopbackPreboot() {
+        try {
+            Path file = Files.createTempFile("atrium-it-preboot", ".asadmin");
+            PayaraMicroProcess.writeLoopbackPreboot(file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The settings Atrium runs with in this test JVM, for assertions. */
+    public static Map<String, String> settings() {
+        return peers().atriumSystemProperties();
+    }
+}

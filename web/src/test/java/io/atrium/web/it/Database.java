@@ -1,0 +1,41 @@
+package io.atrium.web.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+
+/** Reads Atrium's PostgreSQL database directly, to check what the application wrote. */
+final class Database {
+
+    private Database() {
+    }
+
+    static long count(String sql, Object... parameters) {
+        Map<String, String> settings = AtriumStack.settings();
+        try (Connection connection = DriverManager.getConnection(settings.get("atrium.db.url"),
+                settings.get("atrium.db.user"), settings.get("atrium.db.password"));
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read Atrium's database: " + e.getMessage(), e);
+        }
+    }
+
+    static long usersWithObjectId(String objectId) {
+        return count("SELECT count(*) FROM app_user WHERE object_id = ?", objectId);
+    }
+
+    static long loginEventsOf(String objectId) {
+        return count("SELECT count(*) FROM login_event e JOIN app_user u ON u.id = e.user_id WHERE u.object_id = ?",
+                objectId);
+    }
+}
