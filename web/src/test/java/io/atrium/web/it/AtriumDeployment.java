@@ -17,7 +17,7 @@ public abstract class AtriumDeployment {
     private URL deployed;
 
     @Deployment(testable = false)
-    public static WebArchive atrium() {
+    public static WebArchive war() {
         File war = new File(System.getProperty("atrium.war", "target/atrium.war"));
         if (!war.isFile()) {
             throw new IllegalStateException("No WAR at " + war.getAbsolutePath() + ": run the tests through Maven (./mvnw verify)");

@@ -29,7 +29,10 @@ public final class AtriumStack implements BeforeAllCallback {
             System.setProperty("payara.cmdOptions", "-Xmx512m " + peers.atriumSystemProperties().entrySet().stream()
                     .map(setting -> "-D" + setting.getKey() + "=" + setting.getValue())
                     .collect(Collectors.joining(" ")));
-            System.setProperty("payara.extraMicroOptions", "--prebootcommandfile " + loopbackPreboot());
+            // The connector adds --nocluster unless clustering is "enabled", yet Hazelcast then still listens on every
+            // interface; only --nohazelcast alone keeps the test JVM off the network.
+            System.setProperty("payara.clusterEnabled", "true");
+            System.setProperty("payara.extraMicroOptions", "--nohazelcast --prebootcommandfile " + loopbackPreboot());
         }
         return peers;
     }

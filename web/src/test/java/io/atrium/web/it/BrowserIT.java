@@ -36,7 +36,7 @@ class BrowserIT extends AtriumDeployment {
 
     @Test
     void an_employee_signs_in_through_entra_sees_the_greeting_and_gets_a_chat_reply() {
-        DemoAccount erin = DemoAccount.byUsername("erin");
+        DemoAccount erin = DemoAccount.ERIN;
         String entra = AtriumStack.settings().get("azure.authority-host");
 
         browser.get(atrium().toString());

@@ -103,13 +103,12 @@ final class ScriptedBrowser {
     }
 
     private Page send(HttpRequest.Builder request) {
-        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
-        String cookies = cookiesByHost.getOrDefault(built.uri().getAuthority(), Map.of()).entrySet().stream()
+        HttpRequest unsigned = request.timeout(Duration.ofSeconds(30)).build();
+        String cookies = cookiesByHost.getOrDefault(unsigned.uri().getAuthority(), Map.of()).entrySet().stream()
                 .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
                 .collect(Collectors.joining("; "));
-        if (!cookies.isEmpty()) {
-            built = HttpRequest.newBuilder(built, (name, value) -> true).header("Cookie", cookies).build();
-        }
+        HttpRequest built = cookies.isEmpty() ? unsigned
+                : HttpRequest.newBuilder(unsigned, (name, value) -> true).header("Cookie", cookies).build();
         try {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             response.headers().allValues("Set-Cookie").forEach(header -> remember(built.uri(), header));

@@ -52,7 +52,7 @@ class SignInIT extends AtriumDeployment {
     @Test
     void the_home_page_greets_the_employee_by_name_with_their_roles() {
         ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
-        DemoAccount adam = DemoAccount.byUsername("adam");
+        DemoAccount adam = DemoAccount.ADAM;
 
         ScriptedBrowser.Page home = browser.signIn(atrium(), "adam");
 
@@ -64,7 +64,7 @@ class SignInIT extends AtriumDeployment {
 
     @Test
     void the_first_sign_in_creates_the_user_and_every_sign_in_records_one_login_event() {
-        DemoAccount erin = DemoAccount.byUsername("erin");
+        DemoAccount erin = DemoAccount.ERIN;
         long eventsBefore = Database.loginEventsOf(erin.oid());
 
         new ScriptedBrowser(AtriumStack.peers()).signIn(atrium(), "erin");

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.atrium.standins.LocalPorts;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.http.NettyWrapper;
@@ -58,6 +59,9 @@ public final class EntraStandIn implements AutoCloseable {
      * @param port          the port on 127.0.0.1, or 0 for a free one
      */
     public static EntraStandIn start(Path workDirectory, int port) throws IOException {
+        if (port != 0) {
+            LocalPorts.requireFree(port, "the Entra ID stand-in");
+        }
         LocalhostCertificate certificate = LocalhostCertificate.in(workDirectory.resolve("tls"));
         Path loginPage = DemoLoginPage.writeTo(workDirectory.resolve("login.html"), DemoAccount.ALL);
         Ssl ssl = new Ssl(new SslKeystore(LocalhostCertificate.KEYSTORE_PASSWORD, certificate.keystore().toFile(),
@@ -67,8 +71,15 @@ public final class EntraStandIn implements AutoCloseable {
                         .map(EntraStandIn::claimsMapping).toList(), 3600)),
                 new NettyWrapper(ssl));
         MockOAuth2Server server = new MockOAuth2Server(config);
-        server.start(InetAddress.getByName("127.0.0.1"), port);
-        return new EntraStandIn(server, certificate, server.baseUrl().port());
+        try {
+            server.start(InetAddress.getByName("127.0.0.1"), port);
+        } catch (Exception e) {
+            // Kotlin lets Netty's BindException through undeclared, hence Exception. Netty's event loop threads are
+            // already running and would keep the JVM alive.
+            server.shutdown();
+            throw new IOException("The Entra ID stand-in cannot listen on 127.0.0.1:" + port, e);
+        }
+        return new EntraStandIn(server, certificate, config.getHttpServer().port());
     }
 
     /** Entra's claims for one account, chosen by the username the login page submits. */
@@ -77,6 +88,8 @@ public final class EntraStandIn implements AutoCloseable {
         claims.put("sub", account.subject());
         // The mock replaces ${clientId} with the client that redeems the code; a mapped aud applies to both tokens.
         claims.put("aud", "${clientId}");
+        // Only the mock's default callback adds azp; with mapped claims it has to be mapped too.
+        claims.put("azp", "${clientId}");
         claims.put("tid", TENANT_ID);
         claims.put("oid", account.oid());
         claims.put("preferred_username", account.upn());

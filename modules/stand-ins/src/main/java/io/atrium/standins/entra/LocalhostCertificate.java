@@ -25,10 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalhostCertificate {
 
-    /**
-     * Payara Micro copies the truststore it is given and reads the copy with its master password, {@code changeit};
-     * using the same password keeps Payara and the JVM's own TLS in agreement. A truststore holds no secret.
-     */
+    /** The JDK's customary truststore password: a truststore holds no secret. */
     static final String TRUSTSTORE_PASSWORD = "changeit";
     static final String KEYSTORE_PASSWORD = "atrium-localhost-only";
 

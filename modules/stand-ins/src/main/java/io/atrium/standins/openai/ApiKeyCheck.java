@@ -9,9 +9,14 @@ import com.sun.net.httpserver.Headers;
 /** Accepts a request whose {@code api-key} header is the resource's key, as Azure's key authentication does. */
 final class ApiKeyCheck implements CredentialCheck {
 
-    private final byte[] apiKey;
+    private volatile byte[] apiKey;
 
     ApiKeyCheck(String apiKey) {
+        accept(apiKey);
+    }
+
+    /** From now on only {@code apiKey} is accepted, as after a key rotation on the real resource. */
+    void accept(String apiKey) {
         this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
     }
 

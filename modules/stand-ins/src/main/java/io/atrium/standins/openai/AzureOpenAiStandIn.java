@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,14 +37,16 @@ public final class AzureOpenAiStandIn implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final String apiKey;
+    private final ApiKeyCheck apiKeyCheck;
+    private volatile String apiKey;
     private final Queue<Fault> faults;
     private final ReceivedRequests received;
 
-    private AzureOpenAiStandIn(HttpServer server, ExecutorService executor, String apiKey, Queue<Fault> faults,
-                               ReceivedRequests received) {
+    private AzureOpenAiStandIn(HttpServer server, ExecutorService executor, ApiKeyCheck apiKeyCheck, String apiKey,
+                               Queue<Fault> faults, ReceivedRequests received) {
         this.server = server;
         this.executor = executor;
+        this.apiKeyCheck = apiKeyCheck;
         this.apiKey = apiKey;
         this.faults = faults;
         this.received = received;
@@ -73,10 +76,11 @@ public final class AzureOpenAiStandIn implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/", new ChatCompletionsHandler(new ApiKeyCheck(apiKey), MODEL_BY_DEPLOYMENT,
+        ApiKeyCheck apiKeyCheck = new ApiKeyCheck(apiKey);
+        server.createContext("/", new ChatCompletionsHandler(apiKeyCheck, MODEL_BY_DEPLOYMENT,
                 API_VERSIONS, faults, received, Clock.systemUTC()));
         server.start();
-        return new AzureOpenAiStandIn(server, executor, apiKey, faults, received);
+        return new AzureOpenAiStandIn(server, executor, apiKeyCheck, apiKey, faults, received);
     }
 
     public int port() {
@@ -90,6 +94,15 @@ public final class AzureOpenAiStandIn implements AutoCloseable {
 
     public String apiKey() {
         return apiKey;
+    }
+
+    /**
+     * Accepts only {@code newApiKey} from now on, as Azure does once a key is regenerated; callers still sending the
+     * old key are refused with 401.
+     */
+    public void rotateApiKey(String newApiKey) {
+        apiKeyCheck.accept(Objects.requireNonNull(newApiKey, "newApiKey"));
+        apiKey = newApiKey;
     }
 
     /**
@@ -133,7 +146,7 @@ public final class AzureOpenAiStandIn implements AutoCloseable {
         AzureOpenAiStandIn standIn = start(port, apiKey);
         Runtime.getRuntime().addShutdownHook(new Thread(standIn::close, "azure-openai-stand-in-stop"));
         System.out.println("Azure OpenAI stand-in listening at " + standIn.endpoint()
-                + " (deployments " + String.join(", ", MODEL_BY_DEPLOYMENT.keySet()) + "; api-versions "
-                + String.join(", ", API_VERSIONS) + ")");
+                + " (deployments " + new TreeSet<>(MODEL_BY_DEPLOYMENT.keySet()) + ", api-versions "
+                + new TreeSet<>(API_VERSIONS) + ")");
     }
 }

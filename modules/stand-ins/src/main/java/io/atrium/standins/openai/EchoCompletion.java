@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class EchoCompletion {
 
-    static final String SYSTEM_FINGERPRINT = "fp_a7d1c5e0b2";
+    private static final String SYSTEM_FINGERPRINT = "fp_a7d1c5e0b2";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Pattern WORD_WITH_LEADING_SPACE = Pattern.compile("\\s*\\S+");

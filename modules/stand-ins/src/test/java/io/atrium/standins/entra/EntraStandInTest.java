@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,7 +77,7 @@ class EntraStandInTest {
     }
 
     @Test
-    void discovery_advertises_sign_out_and_pkce_with_s256() {
+    void discovery_advertises_sign_out_and_pkce_with_s256() throws Exception {
         assertThat((String) discovery.get("end_session_endpoint")).startsWith(entra.issuer());
         assertThat(JSONObjectUtils.getStringList(discovery, "code_challenge_methods_supported")).contains("S256");
     }
@@ -153,6 +155,17 @@ class EntraStandInTest {
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
+    /** Entra checks the secret; the mock does not, so a wrong secret in configuration shows only against Entra. */
+    @Test
+    void any_client_secret_is_accepted_by_the_mock() throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        String code = signIn("erin", CodeChallenge.compute(CodeChallengeMethod.S256, verifier));
+
+        HttpResponse<String> response = redeem(code, verifier.getValue(), "not-the-secret");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
     @Test
     void the_certificate_is_reused_from_the_work_directory() throws Exception {
         byte[] before = Files.readAllBytes(entra.truststore());
@@ -196,6 +209,11 @@ class EntraStandInTest {
     }
 
     private static HttpResponse<String> redeem(String code, String codeVerifier) throws Exception {
+        return redeem(code, codeVerifier, EntraStandIn.CLIENT_SECRET);
+    }
+
+    private static HttpResponse<String> redeem(String code, String codeVerifier, String clientSecret)
+            throws Exception {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("grant_type", "authorization_code");
         body.put("code", code);
@@ -204,7 +222,7 @@ class EntraStandInTest {
             body.put("code_verifier", codeVerifier);
         }
         String basic = Base64.getEncoder().encodeToString(
-                (EntraStandIn.CLIENT_ID + ":" + EntraStandIn.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+                (EntraStandIn.CLIENT_ID + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         return client.send(HttpRequest.newBuilder(URI.create((String) discovery.get("token_endpoint")))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -226,10 +244,10 @@ class EntraStandInTest {
     }
 
     private static Map<String, String> query(URI uri) {
-        return java.util.Arrays.stream(uri.getRawQuery().split("&"))
+        return Arrays.stream(uri.getRawQuery().split("&"))
                 .map(pair -> pair.split("=", 2))
                 .collect(Collectors.toMap(pair -> pair[0],
-                        pair -> java.net.URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
+                        pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
     }
 
     static SSLContext trusting(Path truststore, String password) throws IOException, GeneralSecurityException {

@@ -1,6 +1,9 @@
 package io.atrium.web.ui.home;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,6 +25,9 @@ public class HomeBacking {
     @Inject
     UserDirectory users;
 
+    private static final DateTimeFormatter DAY_AND_TIME =
+            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
     private UserView record;
 
     public EmployeePrincipal getEmployee() {
@@ -38,5 +44,10 @@ public class HomeBacking {
             record = users.findByEntraIdentity(employee.tenantId(), employee.objectId()).orElse(null);
         }
         return record;
+    }
+
+    public String getFirstSeen() {
+        UserView user = getRecord();
+        return user == null ? "" : DAY_AND_TIME.format(user.firstSeenAt());
     }
 }

@@ -1,6 +1,7 @@
 package io.atrium.audit.internal.signin;
 
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,7 @@ public class SignInRecorder {
 
     @Transactional
     public void record(@Observes EmployeeSignedIn signIn) {
-        Timestamp at = Timestamp.from(signIn.at());
+        OffsetDateTime at = signIn.at().atOffset(ZoneOffset.UTC);
         UUID userId = (UUID) entityManager.createNativeQuery(UPSERT_USER)
                 .setParameter(1, signIn.tenantId())
                 .setParameter(2, signIn.objectId())

@@ -1,0 +1,97 @@
+package io.atrium.ai;
+
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * The assistant could not answer. {@link #userMessage()} is for the employee who asked; {@link #getMessage()} is for
+ * the operator (HTTP status, Azure's error code and message) and never holds a credential or what the employee wrote.
+ */
+public class AiUnavailableException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Why, in the terms that decide what the employee and the operator can do about it. */
+    public enum Kind {
+        /** Azure refused Atrium's credential (401) or its permissions (403): an administrator must act. */
+        UNAUTHORIZED("Atrium's access to Azure OpenAI was refused. An administrator needs to check Atrium's Azure "
+                + "OpenAI credentials."),
+        /** Azure's quota is used up for now (429); trying again later helps. */
+        RATE_LIMITED("The assistant is busy right now. Please try again in a minute."),
+        /** The configured endpoint or deployment does not exist (404): an administrator must act. */
+        DEPLOYMENT_NOT_FOUND("The AI model Atrium is set up to use could not be found. An administrator needs to "
+                + "check Atrium's Azure OpenAI settings."),
+        /** Azure's content filter blocked the question or the answer. */
+        CONTENT_FILTERED("Azure's content filter blocked this message or its answer. Please rephrase your message."),
+        /** Azure rejected the request as malformed or too large (other 4xx). */
+        BAD_REQUEST("The assistant could not handle this request. Please shorten or rephrase your message; if that "
+                + "does not help, tell an administrator."),
+        /** Azure failed (5xx), answered nonsense, or could not be reached. */
+        UPSTREAM_ERROR("The assistant is not available right now. Please try again in a few minutes."),
+        /** Azure did not answer in time. */
+        TIMEOUT("The assistant took too long to answer. Please try again.");
+
+        private final String userMessage;
+
+        Kind(String userMessage) {
+            this.userMessage = userMessage;
+        }
+    }
+
+    private final Kind kind;
+    private final Integer upstreamStatus;
+    private final Long retryAfterSeconds;
+
+    private AiUnavailableException(Kind kind, String operatorDetail, Integer upstreamStatus, Long retryAfterSeconds,
+                                   Throwable cause) {
+        super(kind + ": " + operatorDetail, cause);
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.upstreamStatus = upstreamStatus;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Azure answered with an error status. */
+    public static AiUnavailableException answered(Kind kind, int status, String operatorDetail) {
+        return new AiUnavailableException(kind, operatorDetail, status, null, null);
+    }
+
+    /** Azure answered 429; {@code retryAfterSeconds} is what it asked for, when it did. */
+    public static AiUnavailableException rateLimited(OptionalLong retryAfterSeconds, String operatorDetail) {
+        Long seconds = retryAfterSeconds.isPresent() ? retryAfterSeconds.getAsLong() : null;
+        return new AiUnavailableException(Kind.RATE_LIMITED, operatorDetail, 429, seconds, null);
+    }
+
+    /** Azure answered 200 but the answer cannot be shown (filtered, or not an answer at all). */
+    public static AiUnavailableException unusableAnswer(Kind kind, String operatorDetail) {
+        return new AiUnavailableException(kind, operatorDetail, 200, null, null);
+    }
+
+    /** No answer came: a timeout, a refused connection, an unknown host. */
+    public static AiUnavailableException noAnswer(Kind kind, String operatorDetail, Throwable cause) {
+        return new AiUnavailableException(kind, operatorDetail, null, null, cause);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The HTTP status Azure answered with; empty when no answer came. */
+    public OptionalInt upstreamStatus() {
+        return upstreamStatus == null ? OptionalInt.empty() : OptionalInt.of(upstreamStatus);
+    }
+
+    /** For {@link Kind#RATE_LIMITED}: the wait Azure asked for, when it said. */
+    public OptionalLong retryAfterSeconds() {
+        return retryAfterSeconds == null ? OptionalLong.empty() : OptionalLong.of(retryAfterSeconds);
+    }
+
+    /** What to tell the employee, in plain words, without anything from Azure's own answer. */
+    public String userMessage() {
+        if (kind == Kind.RATE_LIMITED && retryAfterSeconds != null) {
+            return "The assistant is busy right now. Please try again in " + retryAfterSeconds
+                    + (retryAfterSeconds == 1 ? " second." : " seconds.");
+        }
+        return kind.userMessage;
+    }
+}

@@ -1,0 +1,26 @@
+package io.atrium.audit.internal.persistence;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
+/**
+ * Stores {@link Instant}s as {@code timestamptz}. Jakarta Persistence 3.1 (EclipseLink 4.0 in Payara 6) does not map
+ * Instant and would serialise it as bytes; OffsetDateTime in UTC is what the PostgreSQL driver binds natively.
+ */
+@Converter(autoApply = true)
+public class InstantConverter implements AttributeConverter<Instant, OffsetDateTime> {
+
+    @Override
+    public OffsetDateTime convertToDatabaseColumn(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    @Override
+    public Instant convertToEntityAttribute(OffsetDateTime stored) {
+        return stored == null ? null : stored.toInstant();
+    }
+}
