@@ -1,21 +1,26 @@
 package io.atrium.identity;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.atrium.identity.internal.oidc.OidcSettings;
+import io.atrium.identity.internal.security.SessionSettings;
 
 /** Lets the application check the identity settings at start-up, before the first employee finds them wrong. */
 @ApplicationScoped
 public class IdentityConfiguration {
 
     @Inject
-    OidcSettings settings;
+    OidcSettings oidc;
+
+    @Inject
+    SessionSettings sessions;
 
     /** Every missing or wrong identity setting, each as a sentence naming its environment variable. */
     public List<String> problems() {
-        return settings.problems();
+        return Stream.concat(oidc.problems().stream(), sessions.problems().stream()).toList();
     }
 }

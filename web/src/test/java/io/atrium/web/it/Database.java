@@ -14,13 +14,7 @@ final class Database {
     }
 
     static long count(String sql, Object... parameters) {
-        Map<String, String> settings = AtriumStack.settings();
-        try (Connection connection = DriverManager.getConnection(settings.get("atrium.db.url"),
-                settings.get("atrium.db.user"), settings.get("atrium.db.password"));
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getLong(1);
@@ -28,6 +22,28 @@ final class Database {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read Atrium's database: " + e.getMessage(), e);
         }
+    }
+
+    static int execute(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write Atrium's database: " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        Map<String, String> settings = AtriumStack.settings();
+        return DriverManager.getConnection(settings.get("atrium.db.url"), settings.get("atrium.db.user"),
+                settings.get("atrium.db.password"));
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
     }
 
     static long usersWithObjectId(String objectId) {

@@ -117,14 +117,15 @@ class SignInIT extends AtriumDeployment {
     }
 
     @Test
-    void an_error_from_entra_becomes_a_page_in_plain_words_with_a_reference() {
+    void an_employee_entra_has_not_assigned_to_atrium_is_told_so_in_plain_words_with_a_reference() {
         ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
 
         ScriptedBrowser.Page page = browser.get(atrium().resolve("/auth/callback?error=access_denied"
                 + "&error_description=AADSTS50105%3A+The+signed+in+user+is+not+assigned+to+a+role&state=x"));
 
         assertThat(page.status()).isEqualTo(403);
-        assertThat(page.html().select("h1").text()).isEqualTo("Microsoft Entra ID did not sign you in");
+        assertThat(page.html().select("h1").text()).isEqualTo("You do not have access to Atrium yet");
+        assertThat(page.html().select("p").first().text()).contains("assign you to the Atrium application");
         assertThat(page.html().select("code").text()).matches("[0-9a-f-]{36}");
         assertThat(page.body()).doesNotContain("AADSTS50105").doesNotContain("Exception");
     }

@@ -30,10 +30,11 @@ final class DemoLoginPage {
             buttons.append("""
                           <button type="submit" name="username" value="%s" id="signin-%s">
                             <strong>%s</strong>
-                            <span>%s &middot; roles: %s</span>
+                            <span>%s &middot; roles: %s &middot; groups: %d</span>
                           </button>
                     """.formatted(escape(account.username()), escape(account.username()),
-                    escape(account.displayName()), escape(account.upn()), escape(String.join(", ", account.roles()))));
+                    escape(account.displayName()), escape(account.upn()), escape(String.join(", ", account.roles())),
+                    account.groups().size()));
         }
         return """
                 <!DOCTYPE html>

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.atrium.standins.EntraTenant;
 import io.atrium.standins.LocalPorts;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -31,13 +32,16 @@ import no.nav.security.mock.oauth2.token.RequestMappingTokenCallback;
  * <p>Signing in shows {@link DemoLoginPage}; the chosen {@link DemoAccount} decides the claims of both tokens. The mock
  * accepts any client secret.
  */
-public final class EntraStandIn implements AutoCloseable {
+public final class EntraStandIn implements EntraTenant {
 
     public static final String TENANT_ID = "6f2d3c1e-5b4a-4e3f-9a8b-7c6d5e4f3a2b";
     public static final String CLIENT_ID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
     public static final String CLIENT_SECRET = "dev-secret-not-for-production";
     /** The delegated scope Atrium's own API exposes, as an Entra app registration would. */
     public static final String API_SCOPE = "access_as_user";
+
+    /** The most group ids Entra puts in a JWT; beyond it the token signals group overage instead. */
+    public static final int GROUPS_IN_TOKEN_LIMIT = 200;
 
     private static final String ISSUER_ID = TENANT_ID + "/v2.0";
 
@@ -96,10 +100,25 @@ public final class EntraStandIn implements AutoCloseable {
         claims.put("email", account.upn());
         claims.put("name", account.displayName());
         claims.put("roles", account.roles());
+        putGroups(claims, account);
         claims.put("scp", API_SCOPE);
         claims.put("ver", "2.0");
         // requestParam "subject" is the username from the login page; the match is a regular expression.
         return new RequestMapping("subject", Pattern.quote(account.username()), claims, "JWT");
+    }
+
+    /**
+     * The {@code groups} claim, or, for someone in more groups than fit in a JWT, Entra's group-overage claims: a
+     * pointer to the (retired Azure AD Graph) endpoint the groups would come from, and no {@code groups} at all.
+     */
+    private static void putGroups(Map<String, Object> claims, DemoAccount account) {
+        if (account.groups().size() > GROUPS_IN_TOKEN_LIMIT) {
+            claims.put("_claim_names", Map.of("groups", "src1"));
+            claims.put("_claim_sources", Map.of("src1", Map.of("endpoint",
+                    "https://graph.windows.net/" + TENANT_ID + "/users/" + account.oid() + "/getMemberObjects")));
+        } else if (!account.groups().isEmpty()) {
+            claims.put("groups", account.groups());
+        }
     }
 
     public int port() {

@@ -23,11 +23,11 @@ import java.util.concurrent.TimeUnit;
  * <p>Both files are kept in a directory chosen by the caller and reused while the certificate stays valid, so a
  * browser that was told once to accept it in dev mode keeps accepting it across restarts.
  */
-final class LocalhostCertificate {
+public final class LocalhostCertificate {
 
     /** The JDK's customary truststore password: a truststore holds no secret. */
-    static final String TRUSTSTORE_PASSWORD = "changeit";
-    static final String KEYSTORE_PASSWORD = "atrium-localhost-only";
+    public static final String TRUSTSTORE_PASSWORD = "changeit";
+    public static final String KEYSTORE_PASSWORD = "atrium-localhost-only";
 
     private static final String ALIAS = "localhost";
     private static final Duration VALIDITY = Duration.ofDays(365);
@@ -43,7 +43,7 @@ final class LocalhostCertificate {
     }
 
     /** The certificate in {@code directory}, generated if it is missing, unreadable or about to expire. */
-    static LocalhostCertificate in(Path directory) throws IOException {
+    public static LocalhostCertificate in(Path directory) throws IOException {
         Files.createDirectories(directory);
         LocalhostCertificate certificate =
                 new LocalhostCertificate(directory.resolve("localhost.p12"), directory.resolve("truststore.p12"));
@@ -53,11 +53,11 @@ final class LocalhostCertificate {
         return certificate;
     }
 
-    Path keystore() {
+    public Path keystore() {
         return keystore;
     }
 
-    Path truststore() {
+    public Path truststore() {
         return truststore;
     }
 

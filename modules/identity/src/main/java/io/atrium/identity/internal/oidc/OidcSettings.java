@@ -2,6 +2,7 @@ package io.atrium.identity.internal.oidc;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OidcSettings {
 
-    static final String CALLBACK_PATH = "/auth/callback";
+    public static final String CALLBACK_PATH = "/auth/callback";
+    public static final String FRONT_CHANNEL_LOGOUT_PATH = "/auth/front-channel-logout";
+    static final String SIGNED_OUT_PATH = "/signed-out.html";
 
     private final String authorityHost;
     private final Optional<String> tenantId;
@@ -26,6 +29,9 @@ public class OidcSettings {
     private final String scopes;
     private final int clockSkewSeconds;
     private final Optional<String> publicBaseUrl;
+    private final Optional<String> prompt;
+    private final Optional<String> postLogoutRedirectUri;
+    private final List<String> trustedProxies;
 
     @Inject
     public OidcSettings(@ConfigProperty(name = "azure.authority-host") String authorityHost,
@@ -34,7 +40,10 @@ public class OidcSettings {
                         @ConfigProperty(name = "azure.client-secret") Optional<String> clientSecret,
                         @ConfigProperty(name = "atrium.oidc.scopes") String scopes,
                         @ConfigProperty(name = "atrium.oidc.clock-skew-seconds") int clockSkewSeconds,
-                        @ConfigProperty(name = "atrium.public-base-url") Optional<String> publicBaseUrl) {
+                        @ConfigProperty(name = "atrium.public-base-url") Optional<String> publicBaseUrl,
+                        @ConfigProperty(name = "atrium.oidc.prompt") Optional<String> prompt,
+                        @ConfigProperty(name = "atrium.oidc.post-logout-redirect-uri") Optional<String> postLogoutRedirectUri,
+                        @ConfigProperty(name = "atrium.trusted-proxies") Optional<String> trustedProxies) {
         this.authorityHost = stripTrailingSlash(authorityHost);
         this.tenantId = tenantId.filter(value -> !value.isBlank());
         this.clientId = clientId.filter(value -> !value.isBlank());
@@ -42,11 +51,17 @@ public class OidcSettings {
         this.scopes = scopes;
         this.clockSkewSeconds = clockSkewSeconds;
         this.publicBaseUrl = publicBaseUrl.filter(value -> !value.isBlank()).map(OidcSettings::stripTrailingSlash);
+        this.prompt = prompt.filter(value -> !value.isBlank());
+        this.postLogoutRedirectUri = postLogoutRedirectUri.filter(value -> !value.isBlank());
+        // A comma-separated string: Payara's MicroProfile Config cannot inject Optional<List<String>>.
+        this.trustedProxies = Arrays.stream(trustedProxies.orElse("").split(",")).map(String::strip)
+                .filter(address -> !address.isEmpty()).toList();
     }
 
     /** For CDI's proxy. */
     protected OidcSettings() {
-        this("", Optional.empty(), Optional.empty(), Optional.empty(), "", 0, Optional.empty());
+        this("", Optional.empty(), Optional.empty(), Optional.empty(), "", 0, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
     /** The environment variables that are missing or wrong, worded for an operator; empty when sign-in can work. */
@@ -69,6 +84,12 @@ public class OidcSettings {
         }
         publicBaseUrl.filter(url -> !url.startsWith("https://") && !url.startsWith("http://"))
                 .ifPresent(url -> problems.add("ATRIUM_PUBLIC_BASE_URL (atrium.public-base-url) must be an absolute URL, not '" + url + "'"));
+        prompt.filter(value -> Prompt.parse(value).isEmpty())
+                .ifPresent(value -> problems.add("ATRIUM_OIDC_PROMPT (atrium.oidc.prompt) must be one of none, login, "
+                        + "select_account, consent or empty, not '" + value + "'"));
+        postLogoutRedirectUri.filter(url -> !url.startsWith("https://") && !url.startsWith("http://"))
+                .ifPresent(url -> problems.add("ATRIUM_OIDC_POST_LOGOUT_REDIRECT_URI (atrium.oidc.post-logout-redirect-uri) "
+                        + "must be an absolute URL, not '" + url + "'"));
         return problems;
     }
 
@@ -99,6 +120,20 @@ public class OidcSettings {
 
     public Optional<String> publicBaseUrl() {
         return publicBaseUrl;
+    }
+
+    public Prompt prompt() {
+        return prompt.flatMap(Prompt::parse).orElse(Prompt.DEFAULT);
+    }
+
+    /** Where Entra sends the browser after sign-out; by default Atrium's signed-out page. */
+    public Optional<String> postLogoutRedirectUri() {
+        return postLogoutRedirectUri;
+    }
+
+    /** Addresses of the reverse proxies whose X-Forwarded-Proto and X-Forwarded-Host headers are believed. */
+    public List<String> trustedProxies() {
+        return trustedProxies;
     }
 
     private static String stripTrailingSlash(String url) {

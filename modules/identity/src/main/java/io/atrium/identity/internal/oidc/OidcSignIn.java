@@ -2,11 +2,14 @@ package io.atrium.identity.internal.oidc;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -30,7 +33,9 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
@@ -38,6 +43,7 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 
 import io.atrium.identity.EmployeePrincipal;
+import io.atrium.identity.LocalAccess;
 
 /**
  * The OpenID Connect authorization-code flow with PKCE (S256), state and nonce, against Entra ID. {@link #start}
@@ -48,17 +54,13 @@ public class OidcSignIn {
 
     private final OidcSettings settings;
     private final EntraMetadata metadata;
-    private final Clock clock;
+    private final Instance<LocalAccess> localAccess;
 
     @Inject
-    public OidcSignIn(OidcSettings settings, EntraMetadata metadata) {
-        this(settings, metadata, Clock.systemUTC());
-    }
-
-    OidcSignIn(OidcSettings settings, EntraMetadata metadata, Clock clock) {
+    public OidcSignIn(OidcSettings settings, EntraMetadata metadata, Instance<LocalAccess> localAccess) {
         this.settings = settings;
         this.metadata = metadata;
-        this.clock = clock;
+        this.localAccess = localAccess;
     }
 
     /** For CDI's proxy. */
@@ -66,27 +68,31 @@ public class OidcSignIn {
         this(null, null, null);
     }
 
-    public static boolean isCallback(HttpServletRequest request) {
-        return OidcSettings.CALLBACK_PATH.equals(request.getServletPath());
+    /** The prompt configured for sign-ins; {@code afterSignOut} turns a silent sign-in into an explicit one. */
+    public Prompt configuredPrompt(boolean afterSignOut) {
+        Prompt configured = settings.prompt();
+        return afterSignOut && configured == Prompt.NONE ? Prompt.LOGIN : configured;
     }
 
     /** Remembers a new sign-in attempt in the session and returns the Entra URL to send the browser to. */
-    public URI start(HttpServletRequest request, String returnTo) throws SignInFailure {
+    public URI start(HttpServletRequest request, String returnTo, Prompt prompt) throws SignInFailure {
         OIDCProviderMetadata provider = provider();
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
-        URI redirectUri = redirectUri(request);
+        URI redirectUri = URI.create(PublicBaseUrl.of(request, settings) + OidcSettings.CALLBACK_PATH);
         PendingSignIns.remember(request.getSession(true), new PendingSignIn(state.getValue(), nonce.getValue(),
-                verifier.getValue(), redirectUri.toString(), returnTo, clock.instant()));
-        return new AuthenticationRequest.Builder(ResponseType.CODE, Scope.parse(settings.scopes()),
-                new ClientID(settings.clientId()), redirectUri)
+                verifier.getValue(), redirectUri.toString(), returnTo, prompt, Instant.now()));
+        AuthenticationRequest.Builder authorize = new AuthenticationRequest.Builder(ResponseType.CODE,
+                Scope.parse(settings.scopes()), new ClientID(settings.clientId()), redirectUri)
                 .endpointURI(provider.getAuthorizationEndpointURI())
                 .state(state)
                 .nonce(nonce)
-                .codeChallenge(verifier, CodeChallengeMethod.S256)
-                .build()
-                .toURI();
+                .codeChallenge(verifier, CodeChallengeMethod.S256);
+        if (prompt != Prompt.DEFAULT) {
+            authorize.prompt(new com.nimbusds.openid.connect.sdk.Prompt(prompt.value()));
+        }
+        return authorize.build().toURI();
     }
 
     /**
@@ -94,27 +100,73 @@ public class OidcSignIn {
      * redeemed with that attempt's PKCE verifier, and the ID token must pass signature, issuer, audience, time and
      * nonce checks.
      */
-    public CompletedSignIn complete(HttpServletRequest request) throws SignInFailure {
+    public CompletedSignIn complete(HttpServletRequest request) throws SignInFailure, SilentSignInDeclined {
         Map<String, String[]> parameters = request.getParameterMap();
+        Instant now = Instant.now();
+        Optional<PendingSignIn> started = PendingSignIns.take(request.getSession(false), first(parameters, "state"), now);
         String error = first(parameters, "error");
         if (error != null) {
-            throw new SignInFailure(SignInFailure.Reason.ENTRA_REFUSED, "Entra answered the sign-in with error '"
-                    + error + "': " + first(parameters, "error_description"));
+            // Only a silent attempt is retried, and the retry is interactive: a second refusal cannot loop.
+            if (started.filter(pending -> pending.prompt() == Prompt.NONE).isPresent()
+                    && EntraErrors.INTERACTION_NEEDED.contains(error)) {
+                throw new SilentSignInDeclined(error, started.get().returnTo());
+            }
+            String description = first(parameters, "error_description");
+            throw new SignInFailure(EntraErrors.reasonFor(error, description),
+                    "Entra answered the sign-in with error '" + error + "': " + description);
         }
-        Instant now = clock.instant();
-        PendingSignIn pending = PendingSignIns.take(request.getSession(false), first(parameters, "state"), now)
-                .orElseThrow(() -> new SignInFailure(SignInFailure.Reason.CALLBACK_NOT_EXPECTED,
-                        "callback with a state this session did not start, already used or expired"));
+        PendingSignIn pending = started.orElseThrow(() -> new SignInFailure(SignInFailure.Reason.CALLBACK_NOT_EXPECTED,
+                "callback with a state this session did not start, already used or expired"));
         String code = first(parameters, "code");
         if (code == null || code.isBlank()) {
             throw new SignInFailure(SignInFailure.Reason.CALLBACK_NOT_EXPECTED, "callback without an authorization code");
         }
         OIDCTokens tokens = redeem(code, pending);
-        EmployeePrincipal employee = EmployeeClaims.toPrincipal(verified(tokens.getIDToken(), pending));
+        EmployeePrincipal employee = withLocalStanding(EmployeeClaims.toPrincipal(verified(tokens.getIDToken(), pending)));
         RefreshToken refreshToken = tokens.getRefreshToken();
         return new CompletedSignIn(new EmployeeSession(employee, tokens.getIDTokenString(),
-                tokens.getAccessToken().getValue(), refreshToken == null ? null : refreshToken.getValue(), now),
-                entraSessionId(tokens.getIDToken()), pending.returnTo());
+                tokens.getAccessToken().getValue(), refreshToken == null ? null : refreshToken.getValue(),
+                entraSessionId(tokens.getIDToken()), now), pending.returnTo());
+    }
+
+    /** Entra vouched for the employee; Atrium may still have disabled them, or granted them roles of its own. */
+    /**
+     * Where to send a browser that signs out: Entra's end-session endpoint with the ID token as hint (so Entra signs
+     * out that account without asking which) and the post-logout redirect URI; Atrium's signed-out page when Entra
+     * offers no end-session endpoint.
+     */
+    public URI endSessionUri(HttpServletRequest request, String idTokenHint) {
+        URI afterSignOut = URI.create(settings.postLogoutRedirectUri()
+                .orElseGet(() -> PublicBaseUrl.of(request, settings) + OidcSettings.SIGNED_OUT_PATH));
+        try {
+            URI endSession = metadata.provider().getEndSessionEndpointURI();
+            if (endSession == null) {
+                return afterSignOut;
+            }
+            return new LogoutRequest(endSession, idTokenHint == null ? null : JWTParser.parse(idTokenHint),
+                    afterSignOut, null).toURI();
+        } catch (IOException | java.text.ParseException e) {
+            // The local session is ended already; the employee is told they are signed out of Atrium.
+            return afterSignOut;
+        }
+    }
+
+    private EmployeePrincipal withLocalStanding(EmployeePrincipal employee) throws SignInFailure {
+        if (!localAccess.isResolvable()) {
+            return employee;
+        }
+        LocalAccess.Standing standing = localAccess.get().standing(employee.tenantId(), employee.objectId());
+        if (standing.disabled()) {
+            throw new SignInFailure(SignInFailure.Reason.DISABLED, "oid=" + employee.objectId() + " tid="
+                    + employee.tenantId() + " is disabled in Atrium");
+        }
+        if (standing.grantedRoles().isEmpty()) {
+            return employee;
+        }
+        Set<String> roles = new LinkedHashSet<>(employee.roles());
+        roles.addAll(standing.grantedRoles());
+        return new EmployeePrincipal(employee.tenantId(), employee.objectId(), employee.username(),
+                employee.displayName(), employee.email(), roles);
     }
 
     private OIDCTokens redeem(String code, PendingSignIn pending) throws SignInFailure {
@@ -169,25 +221,12 @@ public class OidcSignIn {
         }
     }
 
-    private URI redirectUri(HttpServletRequest request) {
-        String base = settings.publicBaseUrl().orElseGet(() -> request.getScheme() + "://" + request.getServerName()
-                + portSuffix(request) + request.getContextPath());
-        return URI.create(base + OidcSettings.CALLBACK_PATH);
-    }
-
-    private static String portSuffix(HttpServletRequest request) {
-        int port = request.getServerPort();
-        boolean defaultPort = ("http".equals(request.getScheme()) && port == 80)
-                || ("https".equals(request.getScheme()) && port == 443);
-        return defaultPort ? "" : ":" + port;
-    }
-
     private static String first(Map<String, String[]> parameters, String name) {
         String[] values = parameters.get(name);
         return values == null || values.length == 0 ? null : values[0];
     }
 
-    /** A verified sign-in: the session to keep, Entra's session id and where the employee wanted to go. */
-    public record CompletedSignIn(EmployeeSession session, String entraSessionId, String returnTo) {
+    /** A verified sign-in: the session to keep and where the employee wanted to go. */
+    public record CompletedSignIn(EmployeeSession session, String returnTo) {
     }
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
  * attempt and where the employee wanted to go.
  */
 record PendingSignIn(String state, String nonce, String codeVerifier, String redirectUri, String returnTo,
-                     Instant startedAt) implements Serializable {
+                     Prompt prompt, Instant startedAt) implements Serializable {
 
     /** Long enough for a person to pick an account and type a password and MFA code; short enough to be useless if stolen. */
     static final Duration LIFETIME = Duration.ofMinutes(15);

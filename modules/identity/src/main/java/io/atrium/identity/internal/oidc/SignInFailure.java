@@ -15,6 +15,18 @@ public class SignInFailure extends Exception {
         ENTRA_REFUSED(403, "Microsoft Entra ID did not sign you in",
                 "Entra ID answered that you cannot sign in to Atrium right now. If you were asked to consent or were "
                         + "refused access, ask your IT help desk to check your access to Atrium, quoting the reference below."),
+        NOT_ASSIGNED(403, "You do not have access to Atrium yet",
+                "Your organisation has not given your account access to Atrium. Ask your IT help desk to assign you "
+                        + "to the Atrium application, quoting the reference below."),
+        CONSENT_MISSING(403, "Atrium is waiting for an administrator's approval",
+                "Atrium needs an administrator of your organisation to approve its permissions before anyone can sign "
+                        + "in. Ask your IT help desk, quoting the reference below."),
+        CANCELLED(403, "The sign-in was cancelled",
+                "You cancelled the sign-in at Microsoft Entra ID, so you are not signed in to Atrium. Open Atrium "
+                        + "again to sign in."),
+        DISABLED(403, "Your Atrium account is disabled",
+                "An Atrium administrator has disabled your account. Entra ID signed you in, but Atrium will not let "
+                        + "you in until an administrator enables it again. Quote the reference below if you ask why."),
         CALLBACK_NOT_EXPECTED(400, "This sign-in link has expired",
                 "The sign-in did not start here, was already used, or took longer than 15 minutes. Open Atrium again "
                         + "to start a fresh sign-in."),

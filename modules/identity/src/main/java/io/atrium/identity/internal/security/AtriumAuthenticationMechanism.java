@@ -20,8 +20,11 @@ import io.atrium.identity.CurrentEmployee;
 import io.atrium.identity.EmployeePrincipal;
 import io.atrium.identity.events.EmployeeSignedIn;
 import io.atrium.identity.internal.oidc.EmployeeSession;
+import io.atrium.identity.internal.oidc.OidcSettings;
 import io.atrium.identity.internal.oidc.OidcSignIn;
+import io.atrium.identity.internal.oidc.Prompt;
 import io.atrium.identity.internal.oidc.SignInFailure;
+import io.atrium.identity.internal.oidc.SilentSignInDeclined;
 
 /**
  * Atrium's one authentication mechanism (Jakarta Security 3.0 allows one per application). It routes each request:
@@ -29,7 +32,8 @@ import io.atrium.identity.internal.oidc.SignInFailure;
  *   <li>{@code /api/*} is for programs: a bearer token or 401, never a redirect and never the browser session, so the
  *   API needs no CSRF defence;</li>
  *   <li>Entra's return to the callback completes the OpenID Connect sign-in;</li>
- *   <li>a browser session that has signed in is applied as it is;</li>
+ *   <li>Entra's front-channel logout ends the sessions of the Entra session it names;</li>
+ *   <li>a browser session that has signed in is applied as it is, until its maximum lifetime;</li>
  *   <li>any other request for a protected page sends the browser straight to Entra.</li>
  * </ul>
  * It runs on every request, protected or not, so each branch is kept cheap.
@@ -37,21 +41,28 @@ import io.atrium.identity.internal.oidc.SignInFailure;
 @ApplicationScoped
 public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    static final String SESSION_ATTRIBUTE = EmployeeSession.class.getName();
     private static final Logger LOG = Logger.getLogger(AtriumAuthenticationMechanism.class.getName());
 
     private final OidcSignIn signIn;
     private final Event<EmployeeSignedIn> signedIn;
+    private final SessionSettings sessionSettings;
+    private final SessionRegistry sessions;
+    private final OidcSettings oidcSettings;
 
     @Inject
-    public AtriumAuthenticationMechanism(OidcSignIn signIn, Event<EmployeeSignedIn> signedIn) {
+    public AtriumAuthenticationMechanism(OidcSignIn signIn, Event<EmployeeSignedIn> signedIn,
+                                         SessionSettings sessionSettings, SessionRegistry sessions,
+                                         OidcSettings oidcSettings) {
         this.signIn = signIn;
         this.signedIn = signedIn;
+        this.sessionSettings = sessionSettings;
+        this.sessions = sessions;
+        this.oidcSettings = oidcSettings;
     }
 
     /** For CDI's proxy. */
     protected AtriumAuthenticationMechanism() {
-        this(null, null);
+        this(null, null, null, null, null);
     }
 
     @Override
@@ -60,15 +71,23 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
         if (isApi(request)) {
             return context.isProtected() ? unauthorizedApiCall(response, context) : context.doNothing();
         }
-        if (OidcSignIn.isCallback(request)) {
+        String path = request.getServletPath();
+        if (OidcSettings.CALLBACK_PATH.equals(path)) {
             return completeSignIn(request, response, context);
         }
+        if (OidcSettings.FRONT_CHANNEL_LOGOUT_PATH.equals(path)) {
+            return frontChannelLogout(request, response);
+        }
         HttpSession session = request.getSession(false);
-        EmployeeSession signedInSession = session == null ? null : (EmployeeSession) session.getAttribute(SESSION_ATTRIBUTE);
+        EmployeeSession signedInSession = EmployeeSessions.find(session);
         if (signedInSession != null) {
-            EmployeePrincipal employee = signedInSession.employee();
-            request.setAttribute(CurrentEmployee.REQUEST_ATTRIBUTE, employee);
-            return context.notifyContainerAboutLogin(employee, employee.roles());
+            if (signedInSession.signedInAt().plus(sessionSettings.maxLifetime()).isAfter(Instant.now())) {
+                EmployeePrincipal employee = signedInSession.employee();
+                request.setAttribute(CurrentEmployee.REQUEST_ATTRIBUTE, employee);
+                return context.notifyContainerAboutLogin(employee, employee.roles());
+            }
+            LOG.info(() -> "session reached its maximum lifetime: user=" + signedInSession.employee().username());
+            session.invalidate();
         }
         if (!context.isProtected()) {
             return context.doNothing();
@@ -94,8 +113,15 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
         if ("GET".equals(request.getMethod()) && !facesAjax && request.getQueryString() != null) {
             returnTo += "?" + request.getQueryString();
         }
+        return redirectToEntra(request, response, context, returnTo,
+                signIn.configuredPrompt(SignedOutMarker.isSet(request)), facesAjax);
+    }
+
+    private AuthenticationStatus redirectToEntra(HttpServletRequest request, HttpServletResponse response,
+                                                 HttpMessageContext context, String returnTo, Prompt prompt,
+                                                 boolean facesAjax) {
         try {
-            URI authorize = signIn.start(request, returnTo);
+            URI authorize = signIn.start(request, returnTo, prompt);
             if (facesAjax) {
                 return ajaxRedirect(response, authorize);
             }
@@ -122,17 +148,48 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
                                                 HttpMessageContext context) {
         try {
             OidcSignIn.CompletedSignIn completed = signIn.complete(request);
-            EmployeePrincipal employee = completed.session().employee();
-            record(request, employee, completed.entraSessionId());
+            EmployeeSession signedInSession = completed.session();
+            EmployeePrincipal employee = signedInSession.employee();
+            record(request, employee, signedInSession.entraSessionId());
             // A new session id at sign-in, so that an id planted before it (session fixation) is worth nothing.
             request.changeSessionId();
-            request.getSession().setAttribute(SESSION_ATTRIBUTE, completed.session());
+            HttpSession session = request.getSession();
+            session.setMaxInactiveInterval(sessionSettings.idleTimeoutSeconds());
+            EmployeeSessions.keep(session, signedInSession);
+            sessions.register(session, signedInSession.entraSessionId());
+            SignedOutMarker.clear(response);
             LOG.info(() -> "sign-in succeeded: user=" + employee.username() + " oid=" + employee.objectId()
                     + " tid=" + employee.tenantId() + " roles=" + employee.roles());
             return context.redirect(completed.returnTo());
+        } catch (SilentSignInDeclined declined) {
+            LOG.fine(declined::getMessage);
+            return redirectToEntra(request, response, context, declined.returnTo(), Prompt.DEFAULT, false);
         } catch (SignInFailure failure) {
             return problem(request, response, failure);
         }
+    }
+
+    /**
+     * Entra loads this address in a hidden iframe when the employee signs out elsewhere; the browser sends no Atrium
+     * cookie there, so the sessions are found by Entra's session id. Always answers 200, as Entra expects.
+     */
+    private AuthenticationStatus frontChannelLogout(HttpServletRequest request, HttpServletResponse response) {
+        String entraSessionId = request.getParameter("sid");
+        String issuer = request.getParameter("iss");
+        if (entraSessionId != null && (issuer == null || issuer.equals(oidcSettings.issuer()))) {
+            int ended = sessions.endAll(entraSessionId);
+            LOG.info(() -> "front-channel logout from Entra ended " + ended + " session(s)");
+        }
+        try {
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType("text/html;charset=UTF-8");
+            response.setHeader("Cache-Control", "no-store");
+            response.getWriter().print("<!DOCTYPE html><html lang=\"en\"><title>Signed out of Atrium</title></html>");
+            response.flushBuffer();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Entra's logout frame went away", e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private void record(HttpServletRequest request, EmployeePrincipal employee, String entraSessionId)

@@ -11,7 +11,8 @@ class OidcSettingsTest {
     @Test
     void complete_settings_have_no_problems_and_give_entras_v2_issuer() {
         OidcSettings settings = new OidcSettings("https://login.microsoftonline.com/", Optional.of("contoso-tenant"),
-                Optional.of("client"), Optional.of("secret"), "openid profile", 60, Optional.empty());
+                Optional.of("client"), Optional.of("secret"), "openid profile", 60, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
 
         assertThat(settings.problems()).isEmpty();
         assertThat(settings.issuer()).isEqualTo("https://login.microsoftonline.com/contoso-tenant/v2.0");
@@ -22,14 +23,28 @@ class OidcSettingsTest {
     @Test
     void every_missing_or_wrong_setting_is_named_at_once_by_its_environment_variable() {
         OidcSettings settings = new OidcSettings("http://login.example", Optional.empty(), Optional.of(" "),
-                Optional.empty(), "profile", 60, Optional.of("example.org"));
+                Optional.empty(), "profile", 60, Optional.of("example.org"), Optional.of("silently"),
+                Optional.of("/signed-out"), Optional.empty());
 
-        assertThat(settings.problems()).hasSize(6)
+        assertThat(settings.problems()).hasSize(8)
                 .anySatisfy(problem -> assertThat(problem).startsWith("AZURE_TENANT_ID"))
                 .anySatisfy(problem -> assertThat(problem).startsWith("AZURE_CLIENT_ID"))
                 .anySatisfy(problem -> assertThat(problem).startsWith("AZURE_CLIENT_SECRET"))
                 .anySatisfy(problem -> assertThat(problem).startsWith("AZURE_AUTHORITY_HOST"))
                 .anySatisfy(problem -> assertThat(problem).startsWith("ATRIUM_OIDC_SCOPES"))
-                .anySatisfy(problem -> assertThat(problem).startsWith("ATRIUM_PUBLIC_BASE_URL"));
+                .anySatisfy(problem -> assertThat(problem).startsWith("ATRIUM_PUBLIC_BASE_URL"))
+                .anySatisfy(problem -> assertThat(problem).startsWith("ATRIUM_OIDC_PROMPT"))
+                .anySatisfy(problem -> assertThat(problem).startsWith("ATRIUM_OIDC_POST_LOGOUT_REDIRECT_URI"));
+    }
+
+    @Test
+    void a_configured_silent_prompt_becomes_an_explicit_login_right_after_a_sign_out() {
+        OidcSettings silent = new OidcSettings("https://login.microsoftonline.com", Optional.of("t"), Optional.of("c"),
+                Optional.of("s"), "openid", 60, Optional.empty(), Optional.of("none"), Optional.empty(), Optional.empty());
+        OidcSignIn signIn = new OidcSignIn(silent, null, null);
+
+        assertThat(silent.prompt()).isEqualTo(Prompt.NONE);
+        assertThat(signIn.configuredPrompt(false)).isEqualTo(Prompt.NONE);
+        assertThat(signIn.configuredPrompt(true)).isEqualTo(Prompt.LOGIN);
     }
 }

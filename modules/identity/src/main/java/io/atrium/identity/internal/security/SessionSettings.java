@@ -1,0 +1,50 @@
+package io.atrium.identity.internal.security;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** How long a browser session lasts: ended after a spell of inactivity, and in any case after a maximum lifetime. */
+@ApplicationScoped
+public class SessionSettings {
+
+    private final int idleTimeoutMinutes;
+    private final int maxLifetimeMinutes;
+
+    @Inject
+    public SessionSettings(@ConfigProperty(name = "atrium.session.idle-timeout-minutes") int idleTimeoutMinutes,
+                           @ConfigProperty(name = "atrium.session.max-lifetime-minutes") int maxLifetimeMinutes) {
+        this.idleTimeoutMinutes = idleTimeoutMinutes;
+        this.maxLifetimeMinutes = maxLifetimeMinutes;
+    }
+
+    /** For CDI's proxy. */
+    protected SessionSettings() {
+        this(0, 0);
+    }
+
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (idleTimeoutMinutes < 1) {
+            problems.add("ATRIUM_SESSION_IDLE_TIMEOUT_MINUTES (atrium.session.idle-timeout-minutes) must be at least 1");
+        }
+        if (maxLifetimeMinutes < idleTimeoutMinutes) {
+            problems.add("ATRIUM_SESSION_MAX_LIFETIME_MINUTES (atrium.session.max-lifetime-minutes) must not be shorter "
+                    + "than the idle timeout");
+        }
+        return problems;
+    }
+
+    int idleTimeoutSeconds() {
+        return idleTimeoutMinutes * 60;
+    }
+
+    Duration maxLifetime() {
+        return Duration.ofMinutes(maxLifetimeMinutes);
+    }
+}

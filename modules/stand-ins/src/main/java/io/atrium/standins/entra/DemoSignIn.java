@@ -1,0 +1,129 @@
+package io.atrium.standins.entra;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.Nonce;
+
+import io.atrium.standins.Truststores;
+
+/**
+ * Signs a demo account in at the Entra ID stand-in through the authorization-code flow with PKCE, doing what a browser
+ * and Atrium do together, for tests that need the tokens of a real sign-in without running either.
+ */
+public final class DemoSignIn {
+
+    /** Where the code is "delivered"; the mock does not check redirect URIs, and nothing listens there. */
+    private static final String REDIRECT_URI = "http://localhost/auth/callback";
+    private static final String SCOPES = "openid profile email offline_access";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EntraStandIn entra;
+    private final HttpClient http;
+
+    private DemoSignIn(EntraStandIn entra) {
+        this.entra = entra;
+        this.http = HttpClient.newBuilder()
+                .sslContext(Truststores.trusting(entra.truststore(), entra.truststorePassword()))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    public static DemoSignIn at(EntraStandIn entra) {
+        return new DemoSignIn(entra);
+    }
+
+    /** The tokens the stand-in's token endpoint issues when {@code account} signs in with Atrium's usual scopes. */
+    public Tokens tokensFor(DemoAccount account) throws IOException {
+        CodeVerifier verifier = new CodeVerifier();
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("client_id", entra.clientId());
+        query.put("response_type", "code");
+        query.put("redirect_uri", REDIRECT_URI);
+        query.put("scope", SCOPES);
+        query.put("state", new State().getValue());
+        query.put("nonce", new Nonce().getValue());
+        query.put("code_challenge", CodeChallenge.compute(CodeChallengeMethod.S256, verifier).getValue());
+        query.put("code_challenge_method", "S256");
+        URI authorize = URI.create(entra.issuer() + "/authorize?" + form(query));
+
+        HttpResponse<String> chosen = send(HttpRequest.newBuilder(authorize)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", account.username())))));
+        String code = chosen.headers().firstValue("Location")
+                .flatMap(location -> parameter(URI.create(location), "code"))
+                .orElseThrow(() -> new IOException("The Entra ID stand-in gave no code for " + account.username()
+                        + ": HTTP " + chosen.statusCode() + " " + chosen.body()));
+
+        Map<String, String> redeem = new LinkedHashMap<>();
+        redeem.put("grant_type", "authorization_code");
+        redeem.put("code", code);
+        redeem.put("redirect_uri", REDIRECT_URI);
+        redeem.put("code_verifier", verifier.getValue());
+        String basic = Base64.getEncoder().encodeToString(
+                (entra.clientId() + ":" + entra.clientSecret()).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> tokens = send(HttpRequest.newBuilder(URI.create(entra.issuer() + "/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(redeem))));
+        if (tokens.statusCode() != 200) {
+            throw new IOException("The Entra ID stand-in refused the code: HTTP " + tokens.statusCode() + " " + tokens.body());
+        }
+        JsonNode answer = JSON.readTree(tokens.body());
+        return new Tokens(answer.path("id_token").asText(), answer.path("access_token").asText());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while signing in at the Entra ID stand-in", e);
+        }
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static Optional<String> parameter(URI uri, String name) {
+        return Optional.ofNullable(uri.getRawQuery()).stream()
+                .flatMap(query -> Arrays.stream(query.split("&")))
+                .map(pair -> pair.split("=", 2))
+                .filter(pair -> pair.length == 2 && pair[0].equals(name))
+                .map(pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8))
+                .findFirst();
+    }
+
+    /** The compact serialisations of the ID token and the access token. */
+    public record Tokens(String idToken, String accessToken) {
+
+        @Override
+        public String toString() {
+            return "Tokens[not shown]";
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.atrium.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.atrium.standins.entra.DemoAccount;
+
+/** What happens to a signed-in session: sign-out here and at Entra, and an account Atrium has disabled. */
+@AtriumIT
+class SessionsIT extends AtriumDeployment {
+
+    @Test
+    void signing_out_ends_the_session_here_and_at_entra_and_lands_on_the_signed_out_page() {
+        ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
+        ScriptedBrowser.Page home = browser.signIn(atrium(), "erin");
+
+        ScriptedBrowser.Page toEntra = browser.submit(home, "sign-out", Map.of(), "sign-out:button");
+
+        assertThat(toEntra.status()).isEqualTo(302);
+        URI endSession = toEntra.location();
+        assertThat(endSession.toString()).startsWith(AtriumStack.settings().get("azure.authority-host") + "/"
+                + AtriumStack.settings().get("azure.tenant-id") + "/v2.0/endsession?");
+        assertThat(endSession.getRawQuery()).contains("id_token_hint=")
+                .contains("post_logout_redirect_uri=" + java.net.URLEncoder.encode(
+                        atrium().resolve("/signed-out.html").toString(), java.nio.charset.StandardCharsets.UTF_8));
+        ScriptedBrowser.Page signedOut = browser.follow(toEntra);
+        assertThat(signedOut.status()).isEqualTo(200);
+        assertThat(signedOut.uri().getPath()).isEqualTo("/signed-out.html");
+        assertThat(signedOut.html().getElementById("signed-out").text()).isEqualTo("You have signed out of Atrium");
+        assertThat(browser.get(atrium()).location().getPath()).as("a new visit asks to sign in again")
+                .endsWith("/v2.0/authorize");
+    }
+
+    @Test
+    void a_form_post_after_sign_out_cannot_use_the_old_session() {
+        ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
+        ScriptedBrowser.Page chat = browser.signIn(atrium().resolve("/chat.xhtml"), "erin");
+        browser.submit(chat, "sign-out", Map.of(), "sign-out:button");
+
+        ScriptedBrowser.Page replayed = browser.submit(chat, "chat", Map.of("chat:message", "still there?"), "chat:send");
+
+        assertThat(replayed.status()).isEqualTo(302);
+        assertThat(replayed.location().getPath()).endsWith("/v2.0/authorize");
+    }
+
+    @Test
+    void an_employee_disabled_in_atrium_is_refused_after_a_valid_entra_sign_in_and_nothing_is_recorded() {
+        DemoAccount erin = DemoAccount.ERIN;
+        new ScriptedBrowser(AtriumStack.peers()).signIn(atrium(), "erin");
+        Database.execute("UPDATE app_user SET status = 'disabled' WHERE object_id = ?", erin.oid());
+        try {
+            long eventsBefore = Database.loginEventsOf(erin.oid());
+            ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
+
+            ScriptedBrowser.Page refused = browser.signIn(atrium(), "erin");
+
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.html().select("h1").text()).isEqualTo("Your Atrium account is disabled");
+            assertThat(refused.body()).doesNotContain("Exception");
+            assertThat(Database.loginEventsOf(erin.oid())).isEqualTo(eventsBefore);
+            assertThat(browser.get(atrium()).status()).as("no session was created").isEqualTo(302);
+        } finally {
+            Database.execute("UPDATE app_user SET status = 'active' WHERE object_id = ?", erin.oid());
+        }
+    }
+
+    @Test
+    void the_signed_out_page_and_the_front_channel_logout_address_need_no_session() {
+        ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
+
+        assertThat(browser.get(atrium().resolve("/signed-out.html")).status()).isEqualTo(200);
+        assertThat(browser.get(atrium().resolve("/auth/front-channel-logout?sid=unknown")).status()).isEqualTo(200);
+    }
+}
