@@ -14,12 +14,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.atrium.standins.entra.EntraStandIn;
+import io.atrium.standins.hostile.HostileEntra;
 import io.atrium.standins.openai.AzureOpenAiStandIn;
 import io.atrium.standins.postgres.PostgresStandIn;
 
 /**
  * Everything Atrium talks to, on this machine: PostgreSQL, the Entra ID stand-in and the Azure OpenAI stand-in,
- * started in that order and stopped in reverse. {@link #atriumEnvironment()} tells Atrium where they are.
+ * started in that order and stopped in reverse. {@link #atriumEnvironment()} tells Atrium where they are. For tests of
+ * Atrium's defences, {@link HostileEntra} can play Entra ID instead of the stand-in.
  *
  * <p>Starting and stopping fail with unchecked exceptions: the callers are test fixtures and dev mode, which can only
  * report the failure.
@@ -31,11 +33,11 @@ public final class LocalPeers implements AutoCloseable {
     public static final String OPENAI_API_KEY = "dev-openai-key-not-for-production";
 
     private final PostgresStandIn postgres;
-    private final EntraStandIn entra;
+    private final EntraTenant entra;
     private final AzureOpenAiStandIn openAi;
     private final Path temporaryDirectory;
 
-    private LocalPeers(PostgresStandIn postgres, EntraStandIn entra, AzureOpenAiStandIn openAi,
+    private LocalPeers(PostgresStandIn postgres, EntraTenant entra, AzureOpenAiStandIn openAi,
                        Path temporaryDirectory) {
         this.postgres = postgres;
         this.entra = entra;
@@ -61,15 +63,27 @@ public final class LocalPeers implements AutoCloseable {
         return postgres;
     }
 
+    /** @throws IllegalStateException when the hostile provider plays Entra ID */
     public EntraStandIn entra() {
-        return entra;
+        if (entra instanceof EntraStandIn standIn) {
+            return standIn;
+        }
+        throw new IllegalStateException("These peers run the hostile OpenID provider instead of the Entra ID stand-in");
+    }
+
+    /** @throws IllegalStateException unless the peers were started with {@link Options#hostileEntra()} */
+    public HostileEntra hostileEntra() {
+        if (entra instanceof HostileEntra hostile) {
+            return hostile;
+        }
+        throw new IllegalStateException("These peers run the Entra ID stand-in; start them with Options.hostileEntra()");
     }
 
     public AzureOpenAiStandIn openAi() {
         return openAi;
     }
 
-    /** The truststore, holding only the Entra ID stand-in's certificate, for JVMs and clients that call it. */
+    /** The truststore, holding only the certificate of whoever plays Entra ID, for JVMs and clients that call it. */
     public Path truststore() {
         return entra.truststore();
     }
@@ -90,7 +104,7 @@ public final class LocalPeers implements AutoCloseable {
 
     /**
      * The same settings as MicroProfile Config property names, for {@code -D} options, plus the
-     * {@code javax.net.ssl.trustStore*} properties that make a JVM trust the Entra ID stand-in.
+     * {@code javax.net.ssl.trustStore*} properties that make a JVM trust whoever plays Entra ID.
      */
     public Map<String, String> atriumSystemProperties() {
         Map<String, String> properties = settings();
@@ -157,6 +171,7 @@ public final class LocalPeers implements AutoCloseable {
         private int postgresPort;
         private int entraPort;
         private int openAiPort;
+        private boolean hostileEntra;
         private String externalDatabaseUrl;
         private String externalDatabaseUser;
         private String externalDatabasePassword;
@@ -181,6 +196,12 @@ public final class LocalPeers implements AutoCloseable {
             this.postgresPort = postgres;
             this.entraPort = entra;
             this.openAiPort = openAi;
+            return this;
+        }
+
+        /** Starts {@link HostileEntra} to play Entra ID instead of the Entra ID stand-in, on the same port setting. */
+        public Options hostileEntra() {
+            this.hostileEntra = true;
             return this;
         }
 
@@ -218,7 +239,8 @@ public final class LocalPeers implements AutoCloseable {
             try {
                 PostgresStandIn postgres = startPostgres(directory.resolve("postgres"));
                 started.push(postgres);
-                EntraStandIn entra = startEntra(directory.resolve("entra"));
+                EntraTenant entra = hostileEntra ? startHostileEntra(directory.resolve("entra"))
+                        : startEntra(directory.resolve("entra"));
                 started.push(entra);
                 AzureOpenAiStandIn openAi = startOpenAi();
                 started.push(openAi);
@@ -272,6 +294,14 @@ public final class LocalPeers implements AutoCloseable {
             EntraStandIn entra = EntraStandIn.start(directory, entraPort);
             out.println("[atrium] Entra ID stand-in ready, issuer " + entra.issuer() + seconds(started));
             return entra;
+        }
+
+        private HostileEntra startHostileEntra(Path directory) throws IOException {
+            long started = System.nanoTime();
+            HostileEntra hostile = HostileEntra.start(directory, entraPort);
+            out.println("[atrium] Hostile OpenID provider ready in place of Entra ID, issuer " + hostile.issuer()
+                    + seconds(started));
+            return hostile;
         }
 
         private AzureOpenAiStandIn startOpenAi() {

@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,8 +59,6 @@ public final class HostileEntra implements EntraTenant {
     public static final String FOREIGN_CLIENT_ID = "5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f";
     /** Whoever signs in here. */
     public static final DemoAccount EMPLOYEE = DemoAccount.ERIN;
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HttpsServer server;
     private final ExecutorService executor;
@@ -254,7 +250,7 @@ public final class HostileEntra implements EntraTenant {
                     "error_description", "This provider requires PKCE with code_challenge_method S256.", "state", state));
             return;
         }
-        String code = opaqueValue();
+        String code = OpaqueValues.next();
         codes.put(code, new IssuedCode(clientId, redirectUri, query.get("scope"), query.get("nonce"),
                 query.get("code_challenge")));
         redirect(exchange, withParameters(redirectUri, "code", code, "state", state));
@@ -303,12 +299,6 @@ public final class HostileEntra implements EntraTenant {
             }
         }
         return result.toString();
-    }
-
-    private static String opaqueValue() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static void redirect(HttpExchange exchange, String location) throws IOException {

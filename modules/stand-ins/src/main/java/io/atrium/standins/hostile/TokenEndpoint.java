@@ -3,7 +3,6 @@ package io.atrium.standins.hostile;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -21,8 +20,6 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
  * refusal here is a correct one.
  */
 final class TokenEndpoint {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String clientId;
     private final byte[] clientSecret;
@@ -68,9 +65,9 @@ final class TokenEndpoint {
         tokens.put("scope", code.scope());
         tokens.put("expires_in", IdTokenWriter.LIFETIME.toSeconds() - 1);
         tokens.put("ext_expires_in", IdTokenWriter.LIFETIME.toSeconds() - 1);
-        tokens.put("access_token", opaqueToken());
+        tokens.put("access_token", OpaqueValues.next());
         if (code.scope() != null && Arrays.asList(code.scope().split(" ")).contains("offline_access")) {
-            tokens.put("refresh_token", opaqueToken());
+            tokens.put("refresh_token", OpaqueValues.next());
         }
         tokens.put("id_token", idTokens.write(code, misbehaviour.get(), now));
         return new Answer(200, tokens);
@@ -107,12 +104,6 @@ final class TokenEndpoint {
 
     private static Answer refusal(OAuthError error, Instant now) {
         return new Answer(error.status(), error.body(now));
-    }
-
-    private static String opaqueToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** A status and the JSON object to answer with. */

@@ -1,6 +1,7 @@
 package io.atrium.identity.internal.oidc;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 
 import io.atrium.identity.EmployeePrincipal;
@@ -11,8 +12,20 @@ import io.atrium.identity.EmployeePrincipal;
  *
  * @param entraSessionId Entra's {@code sid} for this sign-in, when the ID token carries one (front-channel logout)
  */
-public record EmployeeSession(EmployeePrincipal employee, String idToken, String accessToken, String refreshToken,
-                              String entraSessionId, Instant signedInAt) implements Serializable {
+public record EmployeeSession(EmployeePrincipal employee, String idToken, String accessToken,
+                              Instant accessTokenExpiresAt, String refreshToken, String entraSessionId,
+                              Instant signedInAt) implements Serializable {
+
+    /** True when the access token expires within {@code margin}, so downstream calls would soon use an expired one. */
+    public boolean accessTokenExpiresWithin(Duration margin, Instant now) {
+        return accessTokenExpiresAt.minus(margin).isBefore(now);
+    }
+
+    /** The same session carrying the tokens of a refresh; Entra may or may not rotate the refresh token. */
+    public EmployeeSession refreshed(String newAccessToken, Instant newExpiry, String newRefreshToken) {
+        return new EmployeeSession(employee, idToken, newAccessToken, newExpiry,
+                newRefreshToken == null ? refreshToken : newRefreshToken, entraSessionId, signedInAt);
+    }
 
     @Override
     public String toString() {

@@ -16,10 +16,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jwt.JWT;
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
@@ -32,6 +34,7 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
@@ -125,8 +128,33 @@ public class OidcSignIn {
         EmployeePrincipal employee = withLocalStanding(EmployeeClaims.toPrincipal(verified(tokens.getIDToken(), pending)));
         RefreshToken refreshToken = tokens.getRefreshToken();
         return new CompletedSignIn(new EmployeeSession(employee, tokens.getIDTokenString(),
-                tokens.getAccessToken().getValue(), refreshToken == null ? null : refreshToken.getValue(),
-                entraSessionId(tokens.getIDToken()), now), pending.returnTo());
+                tokens.getAccessToken().getValue(), expiry(tokens.getAccessToken(), now),
+                refreshToken == null ? null : refreshToken.getValue(), entraSessionId(tokens.getIDToken()), now),
+                pending.returnTo());
+    }
+
+    /**
+     * Redeems the session's refresh token for a fresh access token. Throws when Entra refuses (the refresh token was
+     * revoked, the password changed, the account was disabled): the session must end then.
+     */
+    public EmployeeSession refresh(EmployeeSession session) throws SignInFailure {
+        if (session.refreshToken() == null) {
+            throw new SignInFailure(SignInFailure.Reason.TOKEN_REJECTED, "no refresh token in the session "
+                    + "(the sign-in scopes lack offline_access)");
+        }
+        TokenRequest tokenRequest = new TokenRequest(provider().getTokenEndpointURI(), clientAuthentication(),
+                new RefreshTokenGrant(new RefreshToken(session.refreshToken())));
+        AccessTokenResponse tokens = tokenResponse(tokenRequest, "refresh token").toSuccessResponse();
+        Instant now = Instant.now();
+        RefreshToken rotated = tokens.getTokens().getRefreshToken();
+        return session.refreshed(tokens.getTokens().getAccessToken().getValue(),
+                expiry(tokens.getTokens().getAccessToken(), now), rotated == null ? null : rotated.getValue());
+    }
+
+    /** Entra always says {@code expires_in}; a provider that does not gets the shortest sensible lifetime. */
+    private static Instant expiry(AccessToken accessToken, Instant now) {
+        long lifetime = accessToken.getLifetime() > 0 ? accessToken.getLifetime() : 300;
+        return now.plusSeconds(lifetime);
     }
 
     /** Entra vouched for the employee; Atrium may still have disabled them, or granted them roles of its own. */
@@ -170,10 +198,17 @@ public class OidcSignIn {
     }
 
     private OIDCTokens redeem(String code, PendingSignIn pending) throws SignInFailure {
-        TokenRequest tokenRequest = new TokenRequest(provider().getTokenEndpointURI(),
-                new ClientSecretBasic(new ClientID(settings.clientId()), new Secret(settings.clientSecret())),
+        TokenRequest tokenRequest = new TokenRequest(provider().getTokenEndpointURI(), clientAuthentication(),
                 new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(pending.redirectUri()),
                         new CodeVerifier(pending.codeVerifier())));
+        return ((OIDCTokenResponse) tokenResponse(tokenRequest, "code")).getOIDCTokens();
+    }
+
+    private ClientSecretBasic clientAuthentication() {
+        return new ClientSecretBasic(new ClientID(settings.clientId()), new Secret(settings.clientSecret()));
+    }
+
+    private TokenResponse tokenResponse(TokenRequest tokenRequest, String what) throws SignInFailure {
         HTTPRequest http = tokenRequest.toHTTPRequest();
         http.setConnectTimeout(EntraMetadata.CONNECT_TIMEOUT_MS);
         http.setReadTimeout(EntraMetadata.READ_TIMEOUT_MS);
@@ -187,10 +222,10 @@ public class OidcSignIn {
         }
         if (!response.indicatesSuccess()) {
             ErrorObject problem = ((TokenErrorResponse) response).getErrorObject();
-            throw new SignInFailure(SignInFailure.Reason.ENTRA_REFUSED, "token endpoint refused the code: HTTP "
+            throw new SignInFailure(SignInFailure.Reason.ENTRA_REFUSED, "token endpoint refused the " + what + ": HTTP "
                     + problem.getHTTPStatusCode() + " " + problem.getCode() + ": " + problem.getDescription());
         }
-        return ((OIDCTokenResponse) response).getOIDCTokens();
+        return response;
     }
 
     private com.nimbusds.jwt.JWTClaimsSet verified(JWT idToken, PendingSignIn pending) throws SignInFailure {

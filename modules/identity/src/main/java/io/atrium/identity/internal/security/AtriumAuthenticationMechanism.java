@@ -79,20 +79,54 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
             return frontChannelLogout(request, response);
         }
         HttpSession session = request.getSession(false);
-        EmployeeSession signedInSession = EmployeeSessions.find(session);
+        EmployeeSession signedInSession = current(session);
         if (signedInSession != null) {
-            if (signedInSession.signedInAt().plus(sessionSettings.maxLifetime()).isAfter(Instant.now())) {
-                EmployeePrincipal employee = signedInSession.employee();
-                request.setAttribute(CurrentEmployee.REQUEST_ATTRIBUTE, employee);
-                return context.notifyContainerAboutLogin(employee, employee.roles());
-            }
-            LOG.info(() -> "session reached its maximum lifetime: user=" + signedInSession.employee().username());
-            session.invalidate();
+            EmployeePrincipal employee = signedInSession.employee();
+            request.setAttribute(CurrentEmployee.REQUEST_ATTRIBUTE, employee);
+            return context.notifyContainerAboutLogin(employee, employee.roles());
         }
         if (!context.isProtected()) {
             return context.doNothing();
         }
         return startSignIn(request, response, context);
+    }
+
+    /**
+     * The session's signed-in employee while the session is still good: within its maximum lifetime, and with an
+     * access token refreshed before it expires. A session that is no longer good is ended here.
+     */
+    private EmployeeSession current(HttpSession session) {
+        EmployeeSession signedIn = EmployeeSessions.find(session);
+        if (signedIn == null) {
+            return null;
+        }
+        Instant now = Instant.now();
+        if (!signedIn.signedInAt().plus(sessionSettings.maxLifetime()).isAfter(now)) {
+            LOG.info(() -> "session reached its maximum lifetime: user=" + signedIn.employee().username());
+            session.invalidate();
+            return null;
+        }
+        if (!signedIn.accessTokenExpiresWithin(sessionSettings.refreshMargin(), now)) {
+            return signedIn;
+        }
+        // One refresh per session at a time; a request that waited finds the token already fresh.
+        synchronized (session) {
+            EmployeeSession latest = EmployeeSessions.find(session);
+            if (latest == null || !latest.accessTokenExpiresWithin(sessionSettings.refreshMargin(), now)) {
+                return latest;
+            }
+            try {
+                EmployeeSession refreshed = signIn.refresh(latest);
+                EmployeeSessions.keep(session, refreshed);
+                LOG.fine(() -> "access token refreshed: user=" + refreshed.employee().username());
+                return refreshed;
+            } catch (SignInFailure failure) {
+                LOG.info(() -> "session ended, its tokens cannot be refreshed: user=" + latest.employee().username()
+                        + " reason=" + failure.getMessage());
+                session.invalidate();
+                return null;
+            }
+        }
     }
 
     private static boolean isApi(HttpServletRequest request) {
