@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.atrium.standins.entra.EntraStandIn;
+import io.atrium.standins.hostile.HostileEntra;
 
 class LocalPeersTest {
 
@@ -81,6 +82,36 @@ class LocalPeersTest {
                 .out(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))) {
             assertThat(peers.atriumEnvironment()).containsKey("ATRIUM_DB_URL")
                     .doesNotContainKeys("ATRIUM_DB_USER", "ATRIUM_DB_PASSWORD");
+        }
+    }
+
+    @Test
+    void the_hostile_provider_can_play_entra_id_and_atrium_is_told_to_trust_it() throws Exception {
+        try (LocalPeers peers = LocalPeers.start(LocalPeers.Options.ephemeral().hostileEntra()
+                .externalDatabaseFrom(Map.of("ATRIUM_DB_URL", "jdbc:postgresql://db.example:5432/atrium"))
+                .out(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))) {
+            HostileEntra hostile = peers.hostileEntra();
+
+            assertThat(peers.atriumEnvironment())
+                    .containsEntry("AZURE_AUTHORITY_HOST", "https://localhost:" + hostile.port())
+                    .containsEntry("AZURE_TENANT_ID", HostileEntra.TENANT_ID)
+                    .containsEntry("AZURE_CLIENT_ID", HostileEntra.CLIENT_ID)
+                    .containsEntry("AZURE_CLIENT_SECRET", HostileEntra.CLIENT_SECRET)
+                    .containsKey("AZURE_OPENAI_ENDPOINT");
+            assertThat(peers.atriumSystemProperties())
+                    .containsEntry("javax.net.ssl.trustStore", hostile.truststore().toAbsolutePath().toString());
+            assertThat(peers.truststore()).isEqualTo(hostile.truststore());
+            assertThatThrownBy(peers::entra).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void the_entra_stand_in_plays_entra_id_unless_asked_otherwise() throws Exception {
+        try (LocalPeers peers = LocalPeers.start(LocalPeers.Options.ephemeral()
+                .externalDatabaseFrom(Map.of("ATRIUM_DB_URL", "jdbc:postgresql://db.example:5432/atrium"))
+                .out(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))) {
+            assertThat(peers.entra().tenantId()).isEqualTo(EntraStandIn.TENANT_ID);
+            assertThatThrownBy(peers::hostileEntra).isInstanceOf(IllegalStateException.class);
         }
     }
 

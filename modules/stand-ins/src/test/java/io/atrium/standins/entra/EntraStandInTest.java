@@ -92,7 +92,8 @@ class EntraStandInTest {
         assertThat(page.body())
                 .contains("<title>Entra ID stand-in &mdash; choose a demo account</title>")
                 .contains("<form method=\"post\">")
-                .contains("id=\"signin-erin\"", "Erin Employee", "id=\"signin-adam\"", "Adam Admin");
+                .contains("id=\"signin-erin\"", "Erin Employee", "id=\"signin-adam\"", "Adam Admin",
+                        "id=\"signin-olivia\"", "Olivia Overage");
     }
 
     @Test
@@ -133,6 +134,43 @@ class EntraStandInTest {
         assertThat(accessToken.getAudience()).containsExactly(EntraStandIn.CLIENT_ID);
         assertThat(accessToken.getStringClaim("scp")).isEqualTo(EntraStandIn.API_SCOPE);
         assertThat(accessToken.getStringClaim("azp")).isEqualTo(EntraStandIn.CLIENT_ID);
+    }
+
+    @Test
+    void adams_groups_are_in_the_groups_claim_of_his_id_token() throws Exception {
+        JWTClaimsSet claims = SignedJWT.parse(DemoSignIn.at(entra).tokensFor(DemoAccount.ADAM).idToken())
+                .getJWTClaimsSet();
+
+        assertThat(claims.getStringListClaim("groups"))
+                .containsExactly(DemoAccount.ALL_EMPLOYEES_GROUP, DemoAccount.ATRIUM_ADMINS_GROUP);
+        assertThat(claims.getClaim("_claim_names")).isNull();
+    }
+
+    @Test
+    void olivias_id_token_signals_group_overage_instead_of_listing_her_250_groups() throws Exception {
+        DemoAccount olivia = DemoAccount.OLIVIA;
+
+        JWTClaimsSet claims = SignedJWT.parse(DemoSignIn.at(entra).tokensFor(olivia).idToken()).getJWTClaimsSet();
+
+        assertThat(olivia.groups()).hasSize(250).contains(DemoAccount.ATRIUM_ADMINS_GROUP)
+                .hasSizeGreaterThan(EntraStandIn.GROUPS_IN_TOKEN_LIMIT);
+        assertThat(claims.getClaim("groups")).isNull();
+        assertThat(claims.getJSONObjectClaim("_claim_names")).isEqualTo(Map.of("groups", "src1"));
+        assertThat(claims.getJSONObjectClaim("_claim_sources")).isEqualTo(Map.of("src1", Map.of("endpoint",
+                "https://graph.windows.net/" + EntraStandIn.TENANT_ID + "/users/" + olivia.oid() + "/getMemberObjects")));
+        assertThat(claims.getStringListClaim("roles")).containsExactly("employee");
+    }
+
+    @Test
+    void a_scripted_sign_in_gets_tokens_signed_by_the_stand_in() throws Exception {
+        DemoSignIn.Tokens tokens = DemoSignIn.at(entra).tokensFor(DemoAccount.ERIN);
+
+        SignedJWT accessToken = SignedJWT.parse(tokens.accessToken());
+        assertThat(accessToken.verify(new RSASSAVerifier(signingKey(accessToken)))).isTrue();
+        assertThat(accessToken.getJWTClaimsSet().getIssuer()).isEqualTo(entra.issuer());
+        assertThat(SignedJWT.parse(tokens.idToken()).getJWTClaimsSet().getStringClaim("oid"))
+                .isEqualTo(DemoAccount.ERIN.oid());
+        assertThat(tokens.toString()).doesNotContain(tokens.accessToken());
     }
 
     @Test

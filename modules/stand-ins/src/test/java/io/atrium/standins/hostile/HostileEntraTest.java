@@ -123,7 +123,7 @@ class HostileEntraTest {
     }
 
     /** Each misbehaviour must break its own rule only, or a client could pass the test by checking another. */
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(Misbehaviour.class)
     void each_misbehaviour_makes_a_strict_validator_refuse_the_token_for_its_own_reason(Misbehaviour misbehaviour)
             throws Exception {

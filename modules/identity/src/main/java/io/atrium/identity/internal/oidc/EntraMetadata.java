@@ -10,14 +10,12 @@ import jakarta.inject.Inject;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
-import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
-import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 
 /**
  * Entra's OpenID metadata and signing keys, fetched on first use and kept for the life of the application. The key
@@ -48,8 +46,9 @@ public class EntraMetadata {
         return load().provider;
     }
 
-    public IDTokenValidator idTokenValidator() throws IOException {
-        return load().idTokenValidator;
+    /** The tenant's signing keys (RS256 only), cached, refetched when a token names a key not yet seen. */
+    public JWSKeySelector<SecurityContext> signingKeys() throws IOException {
+        return load().signingKeys;
     }
 
     private Loaded load() throws IOException {
@@ -76,22 +75,20 @@ public class EntraMetadata {
         } catch (com.nimbusds.oauth2.sdk.ParseException e) {
             throw new IOException("Entra's OpenID metadata at " + settings.discoveryUri() + " cannot be read: " + e.getMessage(), e);
         }
-        if (!provider.getIssuer().getValue().equals(settings.issuer())) {
+        String expectedIssuer = settings.isMultiTenant() ? settings.issuerTemplate() : settings.issuer();
+        if (!provider.getIssuer().getValue().equals(expectedIssuer)) {
             throw new IOException("Entra's OpenID metadata names issuer " + provider.getIssuer()
-                    + " but Atrium is configured for " + settings.issuer());
+                    + " but Atrium expects " + expectedIssuer);
         }
         URL jwksUrl = provider.getJWKSetURI().toURL();
         JWKSource<SecurityContext> keys = JWKSourceBuilder
                 .create(jwksUrl, new DefaultResourceRetriever(CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS))
                 .retrying(true)
                 .build();
-        IDTokenValidator validator = new IDTokenValidator(new Issuer(settings.issuer()), new ClientID(settings.clientId()),
-                new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys), null);
-        validator.setMaxClockSkew(settings.clockSkewSeconds());
         LOG.info(() -> "Entra metadata loaded: issuer " + provider.getIssuer() + ", keys at " + jwksUrl);
-        return new Loaded(provider, validator);
+        return new Loaded(provider, new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
     }
 
-    private record Loaded(OIDCProviderMetadata provider, IDTokenValidator idTokenValidator) {
+    private record Loaded(OIDCProviderMetadata provider, JWSKeySelector<SecurityContext> signingKeys) {
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class OidcSettings {
 
     public static final String CALLBACK_PATH = "/auth/callback";
+    private static final Set<String> MULTI_TENANT_AUTHORITIES = Set.of("organizations", "common");
     public static final String FRONT_CHANNEL_LOGOUT_PATH = "/auth/front-channel-logout";
     static final String SIGNED_OUT_PATH = "/signed-out.html";
 
@@ -32,6 +34,7 @@ public class OidcSettings {
     private final Optional<String> prompt;
     private final Optional<String> postLogoutRedirectUri;
     private final List<String> trustedProxies;
+    private final List<String> allowedTenants;
 
     @Inject
     public OidcSettings(@ConfigProperty(name = "azure.authority-host") String authorityHost,
@@ -43,7 +46,8 @@ public class OidcSettings {
                         @ConfigProperty(name = "atrium.public-base-url") Optional<String> publicBaseUrl,
                         @ConfigProperty(name = "atrium.oidc.prompt") Optional<String> prompt,
                         @ConfigProperty(name = "atrium.oidc.post-logout-redirect-uri") Optional<String> postLogoutRedirectUri,
-                        @ConfigProperty(name = "atrium.trusted-proxies") Optional<String> trustedProxies) {
+                        @ConfigProperty(name = "atrium.trusted-proxies") Optional<String> trustedProxies,
+                        @ConfigProperty(name = "atrium.oidc.allowed-tenants") Optional<String> allowedTenants) {
         this.authorityHost = stripTrailingSlash(authorityHost);
         this.tenantId = tenantId.filter(value -> !value.isBlank());
         this.clientId = clientId.filter(value -> !value.isBlank());
@@ -53,15 +57,19 @@ public class OidcSettings {
         this.publicBaseUrl = publicBaseUrl.filter(value -> !value.isBlank()).map(OidcSettings::stripTrailingSlash);
         this.prompt = prompt.filter(value -> !value.isBlank());
         this.postLogoutRedirectUri = postLogoutRedirectUri.filter(value -> !value.isBlank());
-        // A comma-separated string: Payara's MicroProfile Config cannot inject Optional<List<String>>.
-        this.trustedProxies = Arrays.stream(trustedProxies.orElse("").split(",")).map(String::strip)
-                .filter(address -> !address.isEmpty()).toList();
+        this.trustedProxies = commaSeparated(trustedProxies);
+        this.allowedTenants = commaSeparated(allowedTenants);
+    }
+
+    /** Payara's MicroProfile Config cannot inject {@code Optional<List<String>>}, so lists are read as one string. */
+    private static List<String> commaSeparated(Optional<String> value) {
+        return Arrays.stream(value.orElse("").split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
     }
 
     /** For CDI's proxy. */
     protected OidcSettings() {
         this("", Optional.empty(), Optional.empty(), Optional.empty(), "", 0, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** The environment variables that are missing or wrong, worded for an operator; empty when sign-in can work. */
@@ -84,6 +92,10 @@ public class OidcSettings {
         }
         publicBaseUrl.filter(url -> !url.startsWith("https://") && !url.startsWith("http://"))
                 .ifPresent(url -> problems.add("ATRIUM_PUBLIC_BASE_URL (atrium.public-base-url) must be an absolute URL, not '" + url + "'"));
+        if (isMultiTenant() && allowedTenants.isEmpty()) {
+            problems.add("ATRIUM_OIDC_ALLOWED_TENANTS (atrium.oidc.allowed-tenants) must list the tenant ids allowed in "
+                    + "when AZURE_TENANT_ID is '" + tenantId.orElseThrow() + "'");
+        }
         prompt.filter(value -> Prompt.parse(value).isEmpty())
                 .ifPresent(value -> problems.add("ATRIUM_OIDC_PROMPT (atrium.oidc.prompt) must be one of none, login, "
                         + "select_account, consent or empty, not '" + value + "'"));
@@ -93,9 +105,23 @@ public class OidcSettings {
         return problems;
     }
 
-    /** Entra's v2 issuer for a single-tenant app: {@code {authority}/{tenant}/v2.0}. */
+    /** Entra's v2 issuer for a single-tenant app, {@code {authority}/{tenant}/v2.0}; where the metadata is found. */
     public String issuer() {
         return authorityHost + "/" + tenantId.orElseThrow() + "/v2.0";
+    }
+
+    /** {@code organizations} or {@code common}: any work account's tenant may sign in, if it is on the allow-list. */
+    public boolean isMultiTenant() {
+        return tenantId.filter(MULTI_TENANT_AUTHORITIES::contains).isPresent();
+    }
+
+    /** The issuer Entra's multi-tenant metadata names, with {@code {tenantid}} standing for the token's tenant. */
+    public String issuerTemplate() {
+        return authorityHost + "/{tenantid}/v2.0";
+    }
+
+    public List<String> allowedTenants() {
+        return allowedTenants;
     }
 
     public URI discoveryUri() {

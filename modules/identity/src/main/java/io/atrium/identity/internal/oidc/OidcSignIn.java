@@ -13,8 +13,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
@@ -57,18 +55,21 @@ public class OidcSignIn {
 
     private final OidcSettings settings;
     private final EntraMetadata metadata;
+    private final IdTokenVerifier idTokens;
     private final Instance<LocalAccess> localAccess;
 
     @Inject
-    public OidcSignIn(OidcSettings settings, EntraMetadata metadata, Instance<LocalAccess> localAccess) {
+    public OidcSignIn(OidcSettings settings, EntraMetadata metadata, IdTokenVerifier idTokens,
+                      Instance<LocalAccess> localAccess) {
         this.settings = settings;
         this.metadata = metadata;
+        this.idTokens = idTokens;
         this.localAccess = localAccess;
     }
 
     /** For CDI's proxy. */
     protected OidcSignIn() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     /** The prompt configured for sign-ins; {@code afterSignOut} turns a silent sign-in into an explicit one. */
@@ -125,7 +126,7 @@ public class OidcSignIn {
             throw new SignInFailure(SignInFailure.Reason.CALLBACK_NOT_EXPECTED, "callback without an authorization code");
         }
         OIDCTokens tokens = redeem(code, pending);
-        EmployeePrincipal employee = withLocalStanding(EmployeeClaims.toPrincipal(verified(tokens.getIDToken(), pending)));
+        EmployeePrincipal employee = withLocalStanding(EmployeeClaims.toPrincipal(idTokens.verify(tokens.getIDToken(), new Nonce(pending.nonce()))));
         RefreshToken refreshToken = tokens.getRefreshToken();
         return new CompletedSignIn(new EmployeeSession(employee, tokens.getIDTokenString(),
                 tokens.getAccessToken().getValue(), expiry(tokens.getAccessToken(), now),
@@ -226,18 +227,6 @@ public class OidcSignIn {
                     + problem.getHTTPStatusCode() + " " + problem.getCode() + ": " + problem.getDescription());
         }
         return response;
-    }
-
-    private com.nimbusds.jwt.JWTClaimsSet verified(JWT idToken, PendingSignIn pending) throws SignInFailure {
-        try {
-            return metadata.idTokenValidator().validate(idToken, new Nonce(pending.nonce())).toJWTClaimsSet();
-        } catch (BadJOSEException e) {
-            throw new SignInFailure(SignInFailure.Reason.TOKEN_REJECTED, "ID token rejected: " + e.getMessage(), e);
-        } catch (JOSEException | ParseException e) {
-            throw new SignInFailure(SignInFailure.Reason.TOKEN_REJECTED, "ID token could not be checked: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new SignInFailure(SignInFailure.Reason.ENTRA_UNREACHABLE, "Entra metadata unavailable: " + e, e);
-        }
     }
 
     private static String entraSessionId(JWT idToken) {

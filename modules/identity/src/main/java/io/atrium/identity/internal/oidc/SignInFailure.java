@@ -24,6 +24,9 @@ public class SignInFailure extends Exception {
         CANCELLED(403, "The sign-in was cancelled",
                 "You cancelled the sign-in at Microsoft Entra ID, so you are not signed in to Atrium. Open Atrium "
                         + "again to sign in."),
+        TENANT_NOT_ALLOWED(403, "Your organisation cannot use this Atrium",
+                "You signed in with an account of an organisation this Atrium does not serve. Sign in with your "
+                        + "work account of the bank, or ask your IT help desk, quoting the reference below."),
         DISABLED(403, "Your Atrium account is disabled",
                 "An Atrium administrator has disabled your account. Entra ID signed you in, but Atrium will not let "
                         + "you in until an administrator enables it again. Quote the reference below if you ask why."),
