@@ -6,7 +6,9 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.atrium.identity.internal.graph.GraphGroups;
 import io.atrium.identity.internal.oidc.OidcSettings;
+import io.atrium.identity.internal.roles.EmployeeRoles;
 import io.atrium.identity.internal.security.SessionSettings;
 
 /** Lets the application check the identity settings at start-up, before the first employee finds them wrong. */
@@ -19,8 +21,15 @@ public class IdentityConfiguration {
     @Inject
     SessionSettings sessions;
 
+    @Inject
+    EmployeeRoles roles;
+
+    @Inject
+    GraphGroups graph;
+
     /** Every missing or wrong identity setting, each as a sentence naming its environment variable. */
     public List<String> problems() {
-        return Stream.concat(oidc.problems().stream(), sessions.problems().stream()).toList();
+        return Stream.of(oidc.problems(), sessions.problems(), roles.problems(), graph.problems())
+                .flatMap(List::stream).toList();
     }
 }

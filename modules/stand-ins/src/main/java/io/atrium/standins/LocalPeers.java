@@ -13,15 +13,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.entra.EntraStandIn;
+import io.atrium.standins.graph.GraphStandIn;
+import io.atrium.standins.graph.GraphUser;
+import io.atrium.standins.graph.TrustedIssuer;
 import io.atrium.standins.hostile.HostileEntra;
 import io.atrium.standins.openai.AzureOpenAiStandIn;
 import io.atrium.standins.postgres.PostgresStandIn;
 
 /**
- * Everything Atrium talks to, on this machine: PostgreSQL, the Entra ID stand-in and the Azure OpenAI stand-in,
- * started in that order and stopped in reverse. {@link #atriumEnvironment()} tells Atrium where they are. For tests of
- * Atrium's defences, {@link HostileEntra} can play Entra ID instead of the stand-in.
+ * Everything Atrium talks to, on this machine: PostgreSQL, the Entra ID stand-in, the Microsoft Graph stand-in (on a
+ * free port) and the Azure OpenAI stand-in, started in that order and stopped in reverse. {@link #atriumEnvironment()}
+ * tells Atrium where they are. For tests of Atrium's defences, {@link HostileEntra} can play Entra ID instead of the
+ * stand-in.
  *
  * <p>Starting and stopping fail with unchecked exceptions: the callers are test fixtures and dev mode, which can only
  * report the failure.
@@ -34,13 +39,15 @@ public final class LocalPeers implements AutoCloseable {
 
     private final PostgresStandIn postgres;
     private final EntraTenant entra;
+    private final GraphStandIn graph;
     private final AzureOpenAiStandIn openAi;
     private final Path temporaryDirectory;
 
-    private LocalPeers(PostgresStandIn postgres, EntraTenant entra, AzureOpenAiStandIn openAi,
+    private LocalPeers(PostgresStandIn postgres, EntraTenant entra, GraphStandIn graph, AzureOpenAiStandIn openAi,
                        Path temporaryDirectory) {
         this.postgres = postgres;
         this.entra = entra;
+        this.graph = graph;
         this.openAi = openAi;
         this.temporaryDirectory = temporaryDirectory;
     }
@@ -77,6 +84,10 @@ public final class LocalPeers implements AutoCloseable {
             return hostile;
         }
         throw new IllegalStateException("These peers run the Entra ID stand-in; start them with Options.hostileEntra()");
+    }
+
+    public GraphStandIn graph() {
+        return graph;
     }
 
     public AzureOpenAiStandIn openAi() {
@@ -123,6 +134,8 @@ public final class LocalPeers implements AutoCloseable {
         settings.put("azure.tenant-id", entra.tenantId());
         settings.put("azure.client-id", entra.clientId());
         settings.put("azure.client-secret", entra.clientSecret());
+        settings.put("atrium.graph.base-url", graph.baseUrl());
+        settings.put("atrium.roles.group-mapping", DemoAccount.ATRIUM_ADMINS_GROUP + "=admin");
         settings.put("azure.openai.endpoint", openAi.endpoint());
         settings.put("azure.openai.deployment", OPENAI_DEPLOYMENT);
         settings.put("azure.openai.api-version", OPENAI_API_VERSION);
@@ -145,7 +158,7 @@ public final class LocalPeers implements AutoCloseable {
     @Override
     public void close() {
         IllegalStateException failure = new IllegalStateException("Could not stop every local peer");
-        for (AutoCloseable peer : new AutoCloseable[] {openAi, entra, postgres}) {
+        for (AutoCloseable peer : new AutoCloseable[] {openAi, graph, entra, postgres}) {
             try {
                 peer.close();
             } catch (Exception e) {
@@ -242,9 +255,11 @@ public final class LocalPeers implements AutoCloseable {
                 EntraTenant entra = hostileEntra ? startHostileEntra(directory.resolve("entra"))
                         : startEntra(directory.resolve("entra"));
                 started.push(entra);
+                GraphStandIn graph = startGraph(entra);
+                started.push(graph);
                 AzureOpenAiStandIn openAi = startOpenAi();
                 started.push(openAi);
-                return new LocalPeers(postgres, entra, openAi, temporaryDirectory);
+                return new LocalPeers(postgres, entra, graph, openAi, temporaryDirectory);
             } catch (IOException | RuntimeException e) {
                 for (AutoCloseable peer : started) {
                     try {
@@ -302,6 +317,16 @@ public final class LocalPeers implements AutoCloseable {
             out.println("[atrium] Hostile OpenID provider ready in place of Entra ID, issuer " + hostile.issuer()
                     + seconds(started));
             return hostile;
+        }
+
+        /** Trusts the access tokens of whoever plays Entra ID and knows the demo accounts' groups. */
+        private GraphStandIn startGraph(EntraTenant entra) {
+            long started = System.nanoTime();
+            TrustedIssuer issuer = new TrustedIssuer(entra.issuer(), entra.clientId(), entra.truststore(),
+                    entra.truststorePassword());
+            GraphStandIn graph = GraphStandIn.start(0, issuer, DemoAccount.ALL.stream().map(GraphUser::of).toList());
+            out.println("[atrium] Microsoft Graph stand-in ready at " + graph.baseUrl() + seconds(started));
+            return graph;
         }
 
         private AzureOpenAiStandIn startOpenAi() {

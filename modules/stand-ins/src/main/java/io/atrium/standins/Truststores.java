@@ -22,7 +22,8 @@ public final class Truststores {
         try (InputStream in = Files.newInputStream(truststore)) {
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             trusted.load(in, password.toCharArray());
-            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            TrustManagerFactory trustManagers =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trustManagers.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trustManagers.getTrustManagers(), null);

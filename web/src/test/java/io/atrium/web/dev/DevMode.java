@@ -134,6 +134,7 @@ public final class DevMode {
         System.out.println(line);
         System.out.println("[atrium] Atrium is running at " + payara.url());
         System.out.println("[atrium]   Entra ID stand-in      " + entra.issuer());
+        System.out.println("[atrium]   Graph stand-in         " + peers.graph().baseUrl());
         System.out.println("[atrium]   Azure OpenAI stand-in  " + peers.openAi().endpoint()
                 + " (deployment " + LocalPeers.OPENAI_DEPLOYMENT + ")");
         System.out.println("[atrium]   Database               " + postgres.jdbcUrl() + " (user " + postgres.user() + ")");

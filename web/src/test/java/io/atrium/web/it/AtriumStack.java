@@ -24,7 +24,7 @@ public final class AtriumStack implements BeforeAllCallback {
 
     public static synchronized LocalPeers peers() {
         if (peers == null) {
-            peers = LocalPeers.start(LocalPeers.Options.ephemeral());
+            peers = LocalPeers.start(options());
             Runtime.getRuntime().addShutdownHook(new Thread(peers::close, "atrium-peers-stop"));
             System.setProperty("payara.cmdOptions", "-Xmx512m " + peers.atriumSystemProperties().entrySet().stream()
                     .map(setting -> "-D" + setting.getKey() + "=" + setting.getValue())
@@ -40,6 +40,12 @@ public final class AtriumStack implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         peers();
+    }
+
+    /** The hostile OpenID provider plays Entra ID when the build asks for it (web/pom.xml, execution hostile-entra-it). */
+    private static LocalPeers.Options options() {
+        LocalPeers.Options options = LocalPeers.Options.ephemeral();
+        return "hostile".equals(System.getProperty("atrium.it.entra")) ? options.hostileEntra() : options;
     }
 
     private static Path loopbackPreboot() {

@@ -8,12 +8,12 @@ import java.sql.SQLException;
 import java.util.Map;
 
 /** Reads Atrium's PostgreSQL database directly, to check what the application wrote. */
-final class Database {
+public final class Database {
 
     private Database() {
     }
 
-    static long count(String sql, Object... parameters) {
+    public static long count(String sql, Object... parameters) {
         try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
@@ -46,11 +46,11 @@ final class Database {
         return statement;
     }
 
-    static long usersWithObjectId(String objectId) {
+    public static long usersWithObjectId(String objectId) {
         return count("SELECT count(*) FROM app_user WHERE object_id = ?", objectId);
     }
 
-    static long loginEventsOf(String objectId) {
+    public static long loginEventsOf(String objectId) {
         return count("SELECT count(*) FROM login_event e JOIN app_user u ON u.id = e.user_id WHERE u.object_id = ?",
                 objectId);
     }

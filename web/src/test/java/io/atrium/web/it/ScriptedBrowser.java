@@ -32,12 +32,12 @@ import io.atrium.standins.LocalPeers;
  * cookies. It keeps them per host and sends them over plain http to localhost as browsers do for localhost, where
  * java.net's cookie handler would hold back cookies flagged Secure.
  */
-final class ScriptedBrowser {
+public final class ScriptedBrowser {
 
     private final HttpClient http;
     private final Map<String, Map<String, String>> cookiesByHost = new LinkedHashMap<>();
 
-    ScriptedBrowser(LocalPeers peers) {
+    public ScriptedBrowser(LocalPeers peers) {
         this.http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -45,11 +45,11 @@ final class ScriptedBrowser {
                 .build();
     }
 
-    Page get(URI uri) {
+    public Page get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
     }
 
-    Page post(URI uri, Map<String, String> form) {
+    public Page post(URI uri, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
@@ -59,7 +59,7 @@ final class ScriptedBrowser {
     }
 
     /** Follows redirects from {@code page} until a page answers without one. */
-    Page follow(Page page) {
+    public Page follow(Page page) {
         for (int hops = 0; page.isRedirect(); hops++) {
             if (hops == 10) {
                 throw new AssertionError("more than 10 redirects, last to " + page.location());
@@ -155,21 +155,21 @@ final class ScriptedBrowser {
     }
 
     /** One answer: where it came from, its status, headers and body. */
-    record Page(URI uri, int status, Map<String, java.util.List<String>> headers, String body) {
+    public record Page(URI uri, int status, Map<String, java.util.List<String>> headers, String body) {
 
-        boolean isRedirect() {
+        public boolean isRedirect() {
             return status >= 300 && status < 400 && headers.containsKey("location");
         }
 
-        URI location() {
+        public URI location() {
             return uri.resolve(headers.get("location").get(0));
         }
 
-        Document html() {
+        public Document html() {
             return Jsoup.parse(body, uri.toString());
         }
 
-        String header(String name) {
+        public String header(String name) {
             java.util.List<String> values = headers.get(name.toLowerCase());
             return values == null ? null : values.get(0);
         }

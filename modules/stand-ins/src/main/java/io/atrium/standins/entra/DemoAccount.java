@@ -24,7 +24,7 @@ import java.util.UUID;
 public record DemoAccount(String username, String displayName, String upn, String oid, String subject,
                           List<String> roles, List<String> groups, String jobTitle, String department) {
 
-    /** The "Atrium Admins" security group: its members are Atrium's administrators once it is mapped to {@code admin}. */
+    /** The "Atrium Admins" security group: its members are Atrium's administrators once mapped to {@code admin}. */
     public static final String ATRIUM_ADMINS_GROUP = "5d1c8a7e-2b3f-4e6a-9c0d-8f7e6a5b4c3d";
 
     /** "All Employees": everyone is in it and it maps to no role, as most of a person's groups do. */

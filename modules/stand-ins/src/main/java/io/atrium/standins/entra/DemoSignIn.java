@@ -87,7 +87,8 @@ public final class DemoSignIn {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(redeem))));
         if (tokens.statusCode() != 200) {
-            throw new IOException("The Entra ID stand-in refused the code: HTTP " + tokens.statusCode() + " " + tokens.body());
+            throw new IOException("The Entra ID stand-in refused the code: HTTP " + tokens.statusCode() + " "
+                    + tokens.body());
         }
         JsonNode answer = JSON.readTree(tokens.body());
         return new Tokens(answer.path("id_token").asText(), answer.path("access_token").asText());

@@ -59,7 +59,7 @@ final class AccessTokenCheck {
         this.clock = clock;
     }
 
-    /** Reads the issuer's metadata now, so a stand-in that cannot learn the keys fails to start rather than refuse all. */
+    /** Reads the issuer's metadata now: a stand-in that cannot learn the keys fails to start, not to accept tokens. */
     static AccessTokenCheck trusting(TrustedIssuer trusted, Clock clock) {
         SSLContext tls = Truststores.trusting(trusted.truststore(), trusted.truststorePassword());
         URL jwksUrl = jwksUrl(trusted.issuer(), tls);
@@ -107,7 +107,8 @@ final class AccessTokenCheck {
         }
         Date notBefore = claims.getNotBeforeTime();
         if (notBefore != null && now.isBefore(notBefore.toInstant())) {
-            throw new GraphError.Refusal(GraphError.invalidToken("Lifetime validation failed, the token is not yet valid."));
+            throw new GraphError.Refusal(
+                    GraphError.invalidToken("Lifetime validation failed, the token is not yet valid."));
         }
         Object oid = claims.getClaim("oid");
         if (!(oid instanceof String userId) || userId.isBlank()) {

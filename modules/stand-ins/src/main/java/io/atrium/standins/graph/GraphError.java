@@ -43,7 +43,8 @@ record GraphError(int status, String code, String message) {
     }
 
     static GraphError methodNotAllowed() {
-        return new GraphError(405, "Request_BadRequest", "Specified HTTP method is not allowed for the request target.");
+        return new GraphError(405, "Request_BadRequest",
+                "Specified HTTP method is not allowed for the request target.");
     }
 
     static GraphError generalException() {

@@ -102,7 +102,7 @@ final class GraphHandler implements HttpHandler {
     }
 
     private ObjectNode answer(String method, URI uri, String userId) throws GraphError.Refusal {
-        String path = uri.getPath().endsWith("/") ? uri.getPath().substring(0, uri.getPath().length() - 1) : uri.getPath();
+        String path = uri.getPath().replaceAll("/+$", "");
         if (!path.equals(ME) && !path.equals(MY_GROUPS)) {
             throw new GraphError.Refusal(GraphError.segmentNotFound(path.substring(path.lastIndexOf('/') + 1)));
         }
@@ -126,7 +126,8 @@ final class GraphHandler implements HttpHandler {
             }
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("@odata.context", baseUrl + "/$metadata#users" + (select == null ? "" : "(" + select + ")") + "/$entity");
+        body.put("@odata.context",
+                baseUrl + "/$metadata#users" + (select == null ? "" : "(" + select + ")") + "/$entity");
         for (String property : properties) {
             body.put(property, switch (property) {
                 case "id" -> user.id();
@@ -214,7 +215,7 @@ final class GraphHandler implements HttpHandler {
         return query;
     }
 
-    /** Graph keeps {@code $} literal in its links; everything else is percent-encoded. */
+    /** Graph keeps {@code $} and {@code ,} literal in its links ({@code $select=id,displayName}), as done here. */
     private static String form(Map<String, String> query) {
         return query.entrySet().stream()
                 .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))

@@ -1,12 +1,14 @@
 package io.atrium.standins.hostile;
 
+import static io.atrium.standins.hostile.Exchanges.json;
+import static io.atrium.standins.hostile.Exchanges.redirect;
+import static io.atrium.standins.hostile.Exchanges.text;
+import static io.atrium.standins.hostile.Exchanges.withParameters;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -67,6 +69,7 @@ public final class HostileEntra implements EntraTenant {
     private final Map<String, IssuedCode> codes = new ConcurrentHashMap<>();
     private final Map<Endpoint, AtomicInteger> requests = new EnumMap<>(Endpoint.class);
     private final AtomicInteger idTokensIssued = new AtomicInteger();
+    private final AuthorizeEndpoint authorizeEndpoint = new AuthorizeEndpoint(CLIENT_ID, codes);
     private final TokenEndpoint tokenEndpoint;
     private volatile Misbehaviour misbehaviour;
 
@@ -194,7 +197,7 @@ public final class HostileEntra implements EntraTenant {
             requests.get(endpoint.get()).incrementAndGet();
             switch (endpoint.get()) {
                 case DISCOVERY -> json(exchange, 200, JSONObjectUtils.toJSONString(discovery()));
-                case AUTHORIZE -> authorize(exchange);
+                case AUTHORIZE -> authorizeEndpoint.handle(exchange);
                 case TOKEN -> token(exchange);
                 case JWKS -> json(exchange, 200, keys.jwks());
                 case END_SESSION -> endSession(exchange);
@@ -223,51 +226,14 @@ public final class HostileEntra implements EntraTenant {
         return discovery;
     }
 
-    /** Skips the login page: whoever asks is {@link #EMPLOYEE}, and the browser goes straight back with a code. */
-    private void authorize(HttpExchange exchange) throws IOException {
-        Map<String, String> query = UrlEncoded.parse(exchange.getRequestURI().getRawQuery());
-        String clientId = query.get("client_id");
-        String redirectUri = query.get("redirect_uri");
-        // Without a known client and a redirect URI there is nobody to send an error to: Entra shows it instead.
-        if (!CLIENT_ID.equals(clientId)) {
-            text(exchange, 400, "AADSTS700016: Application with identifier '" + clientId
-                    + "' was not found in the directory.");
-            return;
-        }
-        if (redirectUri == null || !(redirectUri.startsWith("https://") || redirectUri.startsWith("http://"))) {
-            text(exchange, 400, "AADSTS900144: The request body must contain the following parameter: 'redirect_uri'.");
-            return;
-        }
-        String state = query.get("state");
-        if (!"code".equals(query.get("response_type"))) {
-            redirect(exchange, withParameters(redirectUri, "error", "unsupported_response_type",
-                    "error_description", "AADSTS700054: response_type '" + query.get("response_type")
-                            + "' is not enabled for the application.", "state", state));
-            return;
-        }
-        if (query.get("code_challenge") == null || !"S256".equals(query.get("code_challenge_method"))) {
-            redirect(exchange, withParameters(redirectUri, "error", "invalid_request",
-                    "error_description", "This provider requires PKCE with code_challenge_method S256.", "state", state));
-            return;
-        }
-        String code = OpaqueValues.next();
-        codes.put(code, new IssuedCode(clientId, redirectUri, query.get("scope"), query.get("nonce"),
-                query.get("code_challenge")));
-        redirect(exchange, withParameters(redirectUri, "code", code, "state", state));
-    }
-
     private void token(HttpExchange exchange) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod())) {
             exchange.getResponseHeaders().set("Allow", "POST");
             text(exchange, 405, "The token endpoint takes POST only.");
             return;
         }
-        String body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         TokenEndpoint.Answer answer = tokenEndpoint.redeem(exchange.getRequestHeaders().getFirst("Authorization"),
-                UrlEncoded.parse(body), Instant.now());
+                Exchanges.form(exchange), Instant.now());
         if (answer.status() == 200) {
             idTokensIssued.incrementAndGet();
         }
@@ -278,50 +244,12 @@ public final class HostileEntra implements EntraTenant {
     }
 
     private static void endSession(HttpExchange exchange) throws IOException {
-        Map<String, String> query = UrlEncoded.parse(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = Exchanges.query(exchange);
         String afterSignOut = query.get("post_logout_redirect_uri");
         if (afterSignOut == null) {
             text(exchange, 200, "You have signed out.");
         } else {
             redirect(exchange, withParameters(afterSignOut, "state", query.get("state")));
-        }
-    }
-
-    /** {@code uri} with the pairs of names and values appended to its query; pairs whose value is null are left out. */
-    private static String withParameters(String uri, String... namesAndValues) {
-        StringBuilder result = new StringBuilder(uri);
-        char separator = uri.contains("?") ? '&' : '?';
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            if (namesAndValues[i + 1] != null) {
-                result.append(separator).append(namesAndValues[i]).append('=')
-                        .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
-                separator = '&';
-            }
-        }
-        return result.toString();
-    }
-
-    private static void redirect(HttpExchange exchange, String location) throws IOException {
-        exchange.getResponseHeaders().set("Location", location);
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(302, -1);
-    }
-
-    private static void json(HttpExchange exchange, int status, String json) throws IOException {
-        send(exchange, status, "application/json; charset=utf-8", json);
-    }
-
-    private static void text(HttpExchange exchange, int status, String text) throws IOException {
-        send(exchange, status, "text/plain; charset=utf-8", text);
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
         }
     }
 

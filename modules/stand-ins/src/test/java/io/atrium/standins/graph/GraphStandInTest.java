@@ -209,7 +209,8 @@ class GraphStandInTest {
 
     @Test
     void requests_are_kept_per_user_without_their_tokens() throws Exception {
-        try (GraphStandIn counting = GraphStandIn.start(0, trusted, DemoAccount.ALL.stream().map(GraphUser::of).toList())) {
+        List<GraphUser> users = DemoAccount.ALL.stream().map(GraphUser::of).toList();
+        try (GraphStandIn counting = GraphStandIn.start(0, trusted, users)) {
             get(URI.create(counting.baseUrl() + MY_GROUPS + "?$select=id"), oliviasToken);
             get(URI.create(counting.baseUrl() + "/me"), oliviasToken);
             get(URI.create(counting.baseUrl() + "/me"), "not-a-token");

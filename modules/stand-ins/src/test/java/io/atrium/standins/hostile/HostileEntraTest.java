@@ -3,24 +3,18 @@ package io.atrium.standins.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +40,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 
+import io.atrium.standins.Truststores;
 import io.atrium.standins.entra.EntraStandIn;
 
 class HostileEntraTest {
@@ -62,7 +57,7 @@ class HostileEntraTest {
     @BeforeAll
     static void start() throws Exception {
         provider = HostileEntra.start(workDirectory, 0);
-        client = HttpClient.newBuilder().sslContext(trusting(provider.truststore(), provider.truststorePassword())).build();
+        client = HttpClient.newBuilder().sslContext(Truststores.trusting(provider.truststore(), provider.truststorePassword())).build();
     }
 
     @AfterAll
@@ -223,7 +218,7 @@ class HostileEntraTest {
         try (EntraStandIn entra = EntraStandIn.start(workDirectory, 0)) {
             assertThat(entra.truststore()).isEqualTo(provider.truststore());
             HttpClient trustingEntra = HttpClient.newBuilder()
-                    .sslContext(trusting(entra.truststore(), entra.truststorePassword())).build();
+                    .sslContext(Truststores.trusting(entra.truststore(), entra.truststorePassword())).build();
             assertThat(trustingEntra.send(HttpRequest.newBuilder(URI.create(provider.discoveryUrl())).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         }
@@ -304,17 +299,5 @@ class HostileEntraTest {
                 .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-    }
-
-    private static SSLContext trusting(Path truststore, String password) throws Exception {
-        try (InputStream in = Files.newInputStream(truststore)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password.toCharArray());
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        }
     }
 }

@@ -1,8 +1,6 @@
 package io.atrium.identity.internal.oidc;
 
 import java.text.ParseException;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -15,7 +13,8 @@ final class EmployeeClaims {
     private EmployeeClaims() {
     }
 
-    static EmployeePrincipal toPrincipal(JWTClaimsSet claims) throws SignInFailure {
+    /** The employee named by the claims, with the roles worked out from them (app roles, groups). */
+    static EmployeePrincipal toPrincipal(JWTClaimsSet claims, Set<String> roles) throws SignInFailure {
         String tenantId = required(claims, "tid");
         String objectId = required(claims, "oid");
         String username = firstPresent(claims, "preferred_username", "upn", "email");
@@ -25,16 +24,7 @@ final class EmployeeClaims {
         String displayName = firstPresent(claims, "name");
         String email = firstPresent(claims, "email");
         return new EmployeePrincipal(tenantId, objectId, username, displayName == null ? username : displayName,
-                email, roles(claims));
-    }
-
-    private static Set<String> roles(JWTClaimsSet claims) throws SignInFailure {
-        try {
-            List<String> roles = claims.getStringListClaim("roles");
-            return roles == null ? Set.of() : new LinkedHashSet<>(roles);
-        } catch (ParseException e) {
-            throw new SignInFailure(SignInFailure.Reason.TOKEN_REJECTED, "ID token claim 'roles' is not a list of strings");
-        }
+                email, roles);
     }
 
     private static String required(JWTClaimsSet claims, String name) throws SignInFailure {

@@ -34,6 +34,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.LogoutRequest;
@@ -45,6 +46,7 @@ import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 
 import io.atrium.identity.EmployeePrincipal;
 import io.atrium.identity.LocalAccess;
+import io.atrium.identity.internal.roles.EmployeeRoles;
 
 /**
  * The OpenID Connect authorization-code flow with PKCE (S256), state and nonce, against Entra ID. {@link #start}
@@ -56,20 +58,22 @@ public class OidcSignIn {
     private final OidcSettings settings;
     private final EntraMetadata metadata;
     private final IdTokenVerifier idTokens;
+    private final EmployeeRoles employeeRoles;
     private final Instance<LocalAccess> localAccess;
 
     @Inject
     public OidcSignIn(OidcSettings settings, EntraMetadata metadata, IdTokenVerifier idTokens,
-                      Instance<LocalAccess> localAccess) {
+                      EmployeeRoles employeeRoles, Instance<LocalAccess> localAccess) {
         this.settings = settings;
         this.metadata = metadata;
         this.idTokens = idTokens;
+        this.employeeRoles = employeeRoles;
         this.localAccess = localAccess;
     }
 
     /** For CDI's proxy. */
     protected OidcSignIn() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     /** The prompt configured for sign-ins; {@code afterSignOut} turns a silent sign-in into an explicit one. */
@@ -126,7 +130,9 @@ public class OidcSignIn {
             throw new SignInFailure(SignInFailure.Reason.CALLBACK_NOT_EXPECTED, "callback without an authorization code");
         }
         OIDCTokens tokens = redeem(code, pending);
-        EmployeePrincipal employee = withLocalStanding(EmployeeClaims.toPrincipal(idTokens.verify(tokens.getIDToken(), new Nonce(pending.nonce()))));
+        JWTClaimsSet idTokenClaims = idTokens.verify(tokens.getIDToken(), new Nonce(pending.nonce()));
+        EmployeePrincipal employee = withLocalStanding(EmployeeClaims.toPrincipal(idTokenClaims,
+                employeeRoles.of(idTokenClaims, tokens.getAccessToken().getValue())));
         RefreshToken refreshToken = tokens.getRefreshToken();
         return new CompletedSignIn(new EmployeeSession(employee, tokens.getIDTokenString(),
                 tokens.getAccessToken().getValue(), expiry(tokens.getAccessToken(), now),

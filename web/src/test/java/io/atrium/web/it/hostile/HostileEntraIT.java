@@ -1,0 +1,174 @@
+package io.atrium.web.it.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.atrium.standins.entra.DemoAccount;
+import io.atrium.standins.hostile.Endpoint;
+import io.atrium.standins.hostile.HostileEntra;
+import io.atrium.standins.hostile.Misbehaviour;
+import io.atrium.web.it.AtriumDeployment;
+import io.atrium.web.it.AtriumIT;
+import io.atrium.web.it.AtriumStack;
+import io.atrium.web.it.Database;
+import io.atrium.web.it.ScriptedBrowser;
+
+/**
+ * Sign-in against an OpenID provider that gets the ID token wrong in one way at a time. Atrium must redeem the code,
+ * refuse the token with a plain page, keep the browser signed out and record nothing.
+ */
+/* Tagged so that only the failsafe execution that starts the hostile provider runs it, even under -Dit.test. */
+@Tag("hostile-entra")
+@AtriumIT
+class HostileEntraIT extends AtriumDeployment {
+
+    private static final DemoAccount EMPLOYEE = HostileEntra.EMPLOYEE;
+
+    @BeforeEach
+    void providerBehaves() {
+        provider().behave();
+    }
+
+    @Test
+    void a_well_behaved_provider_signs_the_employee_in() {
+        long signInsBefore = Database.loginEventsOf(EMPLOYEE.oid());
+
+        ScriptedBrowser.Page home = signIn(new ScriptedBrowser(AtriumStack.peers()));
+
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.html().getElementById("greeting").text()).isEqualTo("Hello, " + EMPLOYEE.displayName());
+        assertThat(Database.usersWithObjectId(EMPLOYEE.oid())).isEqualTo(1);
+        assertThat(Database.loginEventsOf(EMPLOYEE.oid())).isEqualTo(signInsBefore + 1);
+    }
+
+    @Test
+    void an_id_token_signed_with_a_key_not_in_the_jwks_is_refused() {
+        assertRefused(Misbehaviour.SIGNED_WITH_UNKNOWN_KEY);
+    }
+
+    @Test
+    void an_id_token_from_another_issuer_is_refused() {
+        assertRefused(Misbehaviour.WRONG_ISSUER);
+    }
+
+    @Test
+    void an_id_token_for_another_application_is_refused() {
+        assertRefused(Misbehaviour.WRONG_AUDIENCE);
+    }
+
+    @Test
+    void an_expired_id_token_is_refused() {
+        assertRefused(Misbehaviour.EXPIRED);
+    }
+
+    @Test
+    void an_id_token_issued_an_hour_in_the_future_is_refused() {
+        assertRefused(Misbehaviour.ISSUED_IN_THE_FUTURE);
+    }
+
+    @Test
+    void an_id_token_without_the_nonce_is_refused() {
+        assertRefused(Misbehaviour.NONCE_MISSING);
+    }
+
+    @Test
+    void an_id_token_with_another_nonce_is_refused() {
+        assertRefused(Misbehaviour.NONCE_DIFFERENT);
+    }
+
+    @Test
+    void an_unsigned_id_token_with_alg_none_is_refused() {
+        assertRefused(Misbehaviour.ALG_NONE);
+    }
+
+    @Test
+    void an_id_token_hmac_signed_with_the_client_secret_is_refused() {
+        assertRefused(Misbehaviour.HS256_WITH_CLIENT_SECRET);
+    }
+
+    /**
+     * A kid Atrium has not seen makes it fetch the JWKS again, as it must for key rotation; the fetch is rate-limited
+     * (twice per 30 s), so a stream of such tokens cannot turn Atrium into a flood of requests to Entra.
+     */
+    @Test
+    void an_id_token_whose_kid_is_not_in_the_refetched_jwks_is_refused_and_the_refetch_is_rate_limited() {
+        provider().misbehave(Misbehaviour.UNKNOWN_KID);
+        int fetchesBefore = provider().requestsTo(Endpoint.JWKS);
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertSignInRefused();
+        }
+
+        assertThat(provider().requestsTo(Endpoint.JWKS) - fetchesBefore).as("JWKS fetches for 3 sign-ins").isBetween(1, 2);
+    }
+
+    @Test
+    void a_callback_with_a_state_the_browser_never_got_is_refused_before_the_code_is_redeemed() {
+        long usersBefore = Database.usersWithObjectId(EMPLOYEE.oid());
+        long signInsBefore = Database.loginEventsOf(EMPLOYEE.oid());
+        ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
+        URI callback = browser.get(browser.get(atrium()).location()).location();
+        URI forged = URI.create(callback.toString().replaceFirst("([?&]state=)[^&]*", "$1" + UUID.randomUUID()));
+        assertThat(forged).isNotEqualTo(callback);
+        int tokenRequestsBefore = provider().requestsTo(Endpoint.TOKEN);
+
+        ScriptedBrowser.Page answer = browser.get(forged);
+
+        assertPlainRefusal(answer);
+        assertThat(provider().requestsTo(Endpoint.TOKEN)).as("token requests").isEqualTo(tokenRequestsBefore);
+        assertStillSignedOut(browser);
+        assertThat(Database.usersWithObjectId(EMPLOYEE.oid())).isEqualTo(usersBefore);
+        assertThat(Database.loginEventsOf(EMPLOYEE.oid())).isEqualTo(signInsBefore);
+    }
+
+    private void assertRefused(Misbehaviour misbehaviour) {
+        provider().misbehave(misbehaviour);
+        assertSignInRefused();
+    }
+
+    /** One sign-in through the provider as it behaves now; Atrium gets the ID token and must refuse it. */
+    private void assertSignInRefused() {
+        long usersBefore = Database.usersWithObjectId(EMPLOYEE.oid());
+        long signInsBefore = Database.loginEventsOf(EMPLOYEE.oid());
+        int idTokensBefore = provider().idTokensIssued();
+        ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
+        ScriptedBrowser.Page toProvider = browser.get(atrium());
+        ScriptedBrowser.Page backWithCode = browser.get(toProvider.location());
+
+        ScriptedBrowser.Page answer = browser.get(backWithCode.location());
+
+        // Without this, a refusal of the code itself would pass for a refusal of the token.
+        assertThat(provider().idTokensIssued()).as("ID tokens the provider handed to Atrium").isEqualTo(idTokensBefore + 1);
+        assertPlainRefusal(answer);
+        assertStillSignedOut(browser);
+        assertThat(Database.usersWithObjectId(EMPLOYEE.oid())).as("users").isEqualTo(usersBefore);
+        assertThat(Database.loginEventsOf(EMPLOYEE.oid())).as("login events").isEqualTo(signInsBefore);
+    }
+
+    private static void assertPlainRefusal(ScriptedBrowser.Page answer) {
+        assertThat(answer.status()).as(answer.body()).isIn(400, 401, 403);
+        assertThat(answer.header("Content-Type")).startsWith("text/html");
+        assertThat(answer.html().select("h1").text()).isNotBlank();
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("at io.atrium").doesNotContain("eyJ");
+    }
+
+    private void assertStillSignedOut(ScriptedBrowser browser) {
+        ScriptedBrowser.Page home = browser.get(atrium());
+        assertThat(home.status()).as("a visit after the refusal").isEqualTo(302);
+        assertThat(home.location().toString()).startsWith(provider().issuer() + Endpoint.AUTHORIZE.path());
+    }
+
+    private ScriptedBrowser.Page signIn(ScriptedBrowser browser) {
+        return browser.follow(browser.get(atrium()));
+    }
+
+    private static HostileEntra provider() {
+        return AtriumStack.peers().hostileEntra();
+    }
+}
