@@ -91,7 +91,8 @@ public final class DemoSignIn {
                     + tokens.body());
         }
         JsonNode answer = JSON.readTree(tokens.body());
-        return new Tokens(answer.path("id_token").asText(), answer.path("access_token").asText());
+        return new Tokens(answer.path("id_token").asText(), answer.path("access_token").asText(),
+                answer.path("refresh_token").asText(null));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
@@ -119,8 +120,8 @@ public final class DemoSignIn {
                 .findFirst();
     }
 
-    /** The compact serialisations of the ID token and the access token. */
-    public record Tokens(String idToken, String accessToken) {
+    /** The compact serialisations of the ID token and the access token, and the refresh token if one was issued. */
+    public record Tokens(String idToken, String accessToken, String refreshToken) {
 
         @Override
         public String toString() {
