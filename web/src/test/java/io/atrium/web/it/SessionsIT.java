@@ -69,6 +69,38 @@ class SessionsIT extends AtriumDeployment {
     }
 
     @Test
+    void entras_front_channel_logout_ends_every_session_of_that_entra_session_without_a_cookie() {
+        ScriptedBrowser laptop = new ScriptedBrowser(AtriumStack.peers());
+        ScriptedBrowser secondTab = new ScriptedBrowser(AtriumStack.peers());
+        laptop.signIn(atrium(), "adam");
+        secondTab.signIn(atrium(), "adam");
+        ScriptedBrowser entrasIframe = new ScriptedBrowser(AtriumStack.peers());
+
+        ScriptedBrowser.Page answer = entrasIframe.get(atrium().resolve("/auth/front-channel-logout?sid="
+                + DemoAccount.ADAM.entraSessionId() + "&iss=" + issuer()));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(laptop.get(atrium()).status()).as("signed out").isEqualTo(302);
+        assertThat(secondTab.get(atrium()).status()).as("signed out").isEqualTo(302);
+    }
+
+    @Test
+    void a_front_channel_logout_naming_another_issuer_ends_nothing() {
+        ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
+        browser.signIn(atrium(), "olivia");
+
+        new ScriptedBrowser(AtriumStack.peers()).get(atrium().resolve("/auth/front-channel-logout?sid="
+                + DemoAccount.OLIVIA.entraSessionId() + "&iss=https%3A%2F%2Fevil.example%2Fv2.0"));
+
+        assertThat(browser.get(atrium()).status()).as("still signed in").isEqualTo(200);
+    }
+
+    private static String issuer() {
+        return java.net.URLEncoder.encode(AtriumStack.settings().get("azure.authority-host") + "/"
+                + AtriumStack.settings().get("azure.tenant-id") + "/v2.0", java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void the_signed_out_page_and_the_front_channel_logout_address_need_no_session() {
         ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
 

@@ -63,4 +63,12 @@ public record DemoAccount(String username, String displayName, String upn, Strin
         groups.add(adminsAt, ATRIUM_ADMINS_GROUP);
         return groups;
     }
+
+    /**
+     * The {@code sid} in this account's tokens. Real Entra gives one per Entra session; the stand-in has no sessions,
+     * so each account keeps one for good, which is enough to test front-channel logout.
+     */
+    public String entraSessionId() {
+        return UUID.nameUUIDFromBytes(("entra-session:" + username).getBytes(StandardCharsets.UTF_8)).toString();
+    }
 }

@@ -96,6 +96,7 @@ public final class EntraStandIn implements EntraTenant {
         claims.put("azp", "${clientId}");
         claims.put("tid", TENANT_ID);
         claims.put("oid", account.oid());
+        claims.put("sid", account.entraSessionId());
         claims.put("preferred_username", account.upn());
         claims.put("email", account.upn());
         claims.put("name", account.displayName());

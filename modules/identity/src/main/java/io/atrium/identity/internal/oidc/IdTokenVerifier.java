@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -45,6 +46,9 @@ public class IdTokenVerifier {
             return validator(issuerFor(idToken)).validate(idToken, nonce).toJWTClaimsSet();
         } catch (BadJOSEException e) {
             throw new SignInFailure(SignInFailure.Reason.TOKEN_REJECTED, "ID token rejected: " + e.getMessage(), e);
+        } catch (RateLimitReachedException e) {
+            throw new SignInFailure(SignInFailure.Reason.TOKEN_REJECTED, "ID token signed with a key the tenant's JWKS "
+                    + "does not hold; the JWKS was refetched too recently to try again", e);
         } catch (JOSEException | com.nimbusds.oauth2.sdk.ParseException e) {
             throw new SignInFailure(SignInFailure.Reason.TOKEN_REJECTED, "ID token could not be checked: " + e.getMessage(), e);
         } catch (IOException e) {
