@@ -26,7 +26,9 @@ public final class AtriumStack implements BeforeAllCallback {
         if (peers == null) {
             peers = LocalPeers.start(options());
             Runtime.getRuntime().addShutdownHook(new Thread(peers::close, "atrium-peers-stop"));
-            System.setProperty("payara.cmdOptions", "-Xmx512m " + peers.atriumSystemProperties().entrySet().stream()
+            // The tests reach Atrium from loopback, so loopback plays the trusted reverse proxy.
+            System.setProperty("payara.cmdOptions", "-Xmx512m -Datrium.trusted-proxies=127.0.0.1 " + promptSetting()
+                    + peers.atriumSystemProperties().entrySet().stream()
                     .map(setting -> "-D" + setting.getKey() + "=" + setting.getValue())
                     .collect(Collectors.joining(" ")));
             // The connector adds --nocluster unless clustering is "enabled", yet Hazelcast then still listens on every
@@ -42,10 +44,22 @@ public final class AtriumStack implements BeforeAllCallback {
         peers();
     }
 
+    /**
+     * Against the hostile provider Atrium signs in silently first ({@code prompt=none}), which that provider, holding
+     * no sessions, always declines: every sign-in there also proves the one interactive retry.
+     */
+    private static String promptSetting() {
+        return isHostile() ? "-Datrium.oidc.prompt=none " : "";
+    }
+
+    private static boolean isHostile() {
+        return "hostile".equals(System.getProperty("atrium.it.entra"));
+    }
+
     /** The hostile OpenID provider plays Entra ID when the build asks for it (web/pom.xml, execution hostile-entra-it). */
     private static LocalPeers.Options options() {
         LocalPeers.Options options = LocalPeers.Options.ephemeral();
-        return "hostile".equals(System.getProperty("atrium.it.entra")) ? options.hostileEntra() : options;
+        return isHostile() ? options.hostileEntra() : options;
     }
 
     private static Path loopbackPreboot() {

@@ -60,4 +60,20 @@ class BrowserIT extends AtriumDeployment {
         assertThat(browser.findElement(By.cssSelector(".turn.assistant .text")).getText())
                 .isEqualTo("Echo: Which holidays do we have in December?");
     }
+
+    @Test
+    void signing_out_lands_on_the_signed_out_page_and_a_new_visit_asks_to_sign_in_again() {
+        String entra = AtriumStack.settings().get("azure.authority-host");
+        browser.get(atrium().toString());
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("signin-erin"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+
+        browser.findElement(By.id("sign-out:button")).click();
+
+        wait.until(ExpectedConditions.urlContains("/signed-out.html"));
+        assertThat(browser.findElement(By.id("signed-out")).getText()).isEqualTo("You have signed out of Atrium");
+        browser.findElement(By.id("sign-in-again")).click();
+        wait.until(ExpectedConditions.urlContains(entra));
+        assertThat(browser.findElement(By.id("signin-erin")).isDisplayed()).isTrue();
+    }
 }

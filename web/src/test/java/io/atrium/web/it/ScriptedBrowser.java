@@ -49,6 +49,13 @@ public final class ScriptedBrowser {
         return send(HttpRequest.newBuilder(uri).GET());
     }
 
+    /** A GET with extra headers, as a reverse proxy in front of Atrium would add them. */
+    public Page get(URI uri, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public Page post(URI uri, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))

@@ -39,6 +39,16 @@ class SignInIT extends AtriumDeployment {
     }
 
     @Test
+    void behind_a_trusted_tls_proxy_the_redirect_uri_is_the_public_https_address() {
+        ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
+
+        ScriptedBrowser.Page answer = browser.get(atrium(),
+                Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "atrium.bank.example"));
+
+        assertThat(query(answer.location())).containsEntry("redirect_uri", "https://atrium.bank.example/auth/callback");
+    }
+
+    @Test
     void after_sign_in_the_employee_lands_on_the_page_first_asked_for() {
         ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
 

@@ -5,7 +5,9 @@ import static io.atrium.standins.hostile.Exchanges.text;
 import static io.atrium.standins.hostile.Exchanges.withParameters;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
 
@@ -17,10 +19,21 @@ final class AuthorizeEndpoint {
 
     private final String clientId;
     private final Map<String, IssuedCode> codes;
+    private final List<String> prompts = new CopyOnWriteArrayList<>();
+    private volatile boolean declineEverySignIn;
 
     AuthorizeEndpoint(String clientId, Map<String, IssuedCode> codes) {
         this.clientId = clientId;
         this.codes = codes;
+    }
+
+    /** The {@code prompt} of each authorization request so far, {@code ""} where there was none, oldest first. */
+    List<String> prompts() {
+        return List.copyOf(prompts);
+    }
+
+    void declineEverySignIn(boolean decline) {
+        this.declineEverySignIn = decline;
     }
 
     void handle(HttpExchange exchange) throws IOException {
@@ -47,6 +60,14 @@ final class AuthorizeEndpoint {
         if (query.get("code_challenge") == null || !"S256".equals(query.get("code_challenge_method"))) {
             redirect(exchange, withParameters(redirectUri, "error", "invalid_request",
                     "error_description", "This provider requires PKCE with code_challenge_method S256.", "state", state));
+            return;
+        }
+        String prompt = query.getOrDefault("prompt", "");
+        prompts.add(prompt);
+        // The provider keeps no sessions, so like Entra without one it cannot sign anybody in silently.
+        if (prompt.equals("none") || declineEverySignIn) {
+            redirect(exchange, withParameters(redirectUri, "error", "login_required", "error_description",
+                    "AADSTS50058: A silent sign-in request was sent but no user is signed in.", "state", state));
             return;
         }
         String code = OpaqueValues.next();

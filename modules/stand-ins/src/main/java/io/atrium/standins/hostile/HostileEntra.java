@@ -118,6 +118,23 @@ public final class HostileEntra implements EntraTenant {
     /** Issues good ID tokens again. */
     public void behave() {
         this.misbehaviour = null;
+        authorizeEndpoint.declineEverySignIn(false);
+    }
+
+    /**
+     * Answers every authorization request with {@code login_required}, interactive or not, as a provider that has
+     * gone wrong might: the client must not bounce the browser back and forth for ever.
+     */
+    public void declineEverySignIn() {
+        authorizeEndpoint.declineEverySignIn(true);
+    }
+
+    /**
+     * The {@code prompt} of each authorization request so far, {@code ""} where there was none. Without an Entra
+     * session here, {@code prompt=none} is always answered with {@code login_required}.
+     */
+    public List<String> authorizePrompts() {
+        return authorizeEndpoint.prompts();
     }
 
     /** Signs with a new key under a new {@code kid} from now on; the JWKS serves only the new key. */

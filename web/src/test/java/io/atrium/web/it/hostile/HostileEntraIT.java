@@ -113,7 +113,7 @@ class HostileEntraIT extends AtriumDeployment {
         long usersBefore = Database.usersWithObjectId(EMPLOYEE.oid());
         long signInsBefore = Database.loginEventsOf(EMPLOYEE.oid());
         ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
-        URI callback = browser.get(browser.get(atrium()).location()).location();
+        URI callback = callbackWithCode(browser);
         URI forged = URI.create(callback.toString().replaceFirst("([?&]state=)[^&]*", "$1" + UUID.randomUUID()));
         assertThat(forged).isNotEqualTo(callback);
         int tokenRequestsBefore = provider().requestsTo(Endpoint.TOKEN);
@@ -138,10 +138,8 @@ class HostileEntraIT extends AtriumDeployment {
         long signInsBefore = Database.loginEventsOf(EMPLOYEE.oid());
         int idTokensBefore = provider().idTokensIssued();
         ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
-        ScriptedBrowser.Page toProvider = browser.get(atrium());
-        ScriptedBrowser.Page backWithCode = browser.get(toProvider.location());
 
-        ScriptedBrowser.Page answer = browser.get(backWithCode.location());
+        ScriptedBrowser.Page answer = browser.get(callbackWithCode(browser));
 
         // Without this, a refusal of the code itself would pass for a refusal of the token.
         assertThat(provider().idTokensIssued()).as("ID tokens the provider handed to Atrium").isEqualTo(idTokensBefore + 1);
@@ -149,6 +147,41 @@ class HostileEntraIT extends AtriumDeployment {
         assertStillSignedOut(browser);
         assertThat(Database.usersWithObjectId(EMPLOYEE.oid())).as("users").isEqualTo(usersBefore);
         assertThat(Database.loginEventsOf(EMPLOYEE.oid())).as("login events").isEqualTo(signInsBefore);
+    }
+
+    /**
+     * Opens Atrium and goes to the provider twice, hop by hop: the silent attempt ({@code prompt=none}) it declines,
+     * then Atrium's interactive retry, whose callback carries a code.
+     */
+    private URI callbackWithCode(ScriptedBrowser browser) {
+        ScriptedBrowser.Page declined = browser.get(browser.get(atrium()).location());
+        assertThat(declined.location().getQuery()).contains("error=login_required");
+        ScriptedBrowser.Page interactive = browser.get(declined.location());
+        assertThat(interactive.location().getQuery()).doesNotContain("prompt=");
+        return browser.get(interactive.location()).location();
+    }
+
+    @Test
+    void a_silent_sign_in_the_provider_declines_is_retried_once_interactively_and_succeeds() {
+        int before = provider().authorizePrompts().size();
+
+        ScriptedBrowser.Page home = signIn(new ScriptedBrowser(AtriumStack.peers()));
+
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.html().getElementById("greeting").text()).isEqualTo("Hello, " + EMPLOYEE.displayName());
+        assertThat(provider().authorizePrompts().subList(before, provider().authorizePrompts().size()))
+                .containsExactly("none", "");
+    }
+
+    @Test
+    void when_the_interactive_retry_is_declined_too_the_employee_gets_a_page_and_no_loop() {
+        provider().declineEverySignIn();
+        int before = provider().authorizePrompts().size();
+
+        ScriptedBrowser.Page answer = signIn(new ScriptedBrowser(AtriumStack.peers()));
+
+        assertPlainRefusal(answer);
+        assertThat(provider().authorizePrompts().size() - before).as("trips to the provider").isEqualTo(2);
     }
 
     private static void assertPlainRefusal(ScriptedBrowser.Page answer) {

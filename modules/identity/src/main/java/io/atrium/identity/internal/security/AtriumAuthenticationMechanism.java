@@ -101,7 +101,7 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
             return null;
         }
         Instant now = Instant.now();
-        if (!signedIn.signedInAt().plus(sessionSettings.maxLifetime()).isAfter(now)) {
+        if (sessionSettings.outlived(signedIn.signedInAt(), now)) {
             LOG.info(() -> "session reached its maximum lifetime: user=" + signedIn.employee().username());
             session.invalidate();
             return null;

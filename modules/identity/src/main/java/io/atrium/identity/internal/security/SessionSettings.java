@@ -1,6 +1,7 @@
 package io.atrium.identity.internal.security;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,7 +60,8 @@ public class SessionSettings {
         return Duration.ofSeconds(refreshMarginSeconds);
     }
 
-    Duration maxLifetime() {
-        return Duration.ofMinutes(maxLifetimeMinutes);
+    /** True once a session signed in at {@code signedInAt} has lived its maximum lifetime, however active it was. */
+    boolean outlived(Instant signedInAt, Instant now) {
+        return !signedInAt.plus(Duration.ofMinutes(maxLifetimeMinutes)).isAfter(now);
     }
 }
