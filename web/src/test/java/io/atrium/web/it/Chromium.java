@@ -12,7 +12,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's headless Chromium driven through Debian's chromedriver. Missing browser or driver is a failure, not a
  * skip: {@code .ci/run} installs both.
  */
-final class Chromium {
+public final class Chromium {
 
     private static final File BROWSER = new File(System.getProperty("atrium.chromium", "/usr/bin/chromium"));
     private static final File DRIVER = new File(System.getProperty("atrium.chromedriver", "/usr/bin/chromedriver"));
@@ -20,7 +20,7 @@ final class Chromium {
     private Chromium() {
     }
 
-    static ChromeDriver start() throws Exception {
+    public static ChromeDriver start() throws Exception {
         if (!BROWSER.canExecute() || !DRIVER.canExecute()) {
             throw new IllegalStateException("Headless browser tests need Debian's chromium and chromium-driver at "
                     + BROWSER + " and " + DRIVER + " (apt-get install chromium chromium-driver)");

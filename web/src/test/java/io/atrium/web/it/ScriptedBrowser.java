@@ -88,7 +88,7 @@ public final class ScriptedBrowser {
     }
 
     /** Submits a Faces form as a browser would: its hidden fields (view state included), the given fields and the button. */
-    Page submit(Page page, String formId, Map<String, String> fields, String buttonId) {
+    public Page submit(Page page, String formId, Map<String, String> fields, String buttonId) {
         Element form = page.html().getElementById(formId);
         if (form == null) {
             throw new AssertionError("no form " + formId + " on " + page.uri() + ":\n" + page.body());

@@ -3,11 +3,17 @@ package io.atrium.web.it.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.hostile.Endpoint;
@@ -16,6 +22,7 @@ import io.atrium.standins.hostile.Misbehaviour;
 import io.atrium.web.it.AtriumDeployment;
 import io.atrium.web.it.AtriumIT;
 import io.atrium.web.it.AtriumStack;
+import io.atrium.web.it.Chromium;
 import io.atrium.web.it.Database;
 import io.atrium.web.it.ScriptedBrowser;
 
@@ -182,6 +189,35 @@ class HostileEntraIT extends AtriumDeployment {
 
         assertPlainRefusal(answer);
         assertThat(provider().authorizePrompts().size() - before).as("trips to the provider").isEqualTo(2);
+    }
+
+    @Test
+    void right_after_signing_out_the_next_sign_in_asks_for_the_account_instead_of_signing_in_silently() {
+        ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
+        ScriptedBrowser.Page home = signIn(browser);
+        browser.submit(home, "sign-out", Map.of(), "sign-out:button");
+
+        URI authorize = browser.get(atrium()).location();
+
+        assertThat(authorize.getQuery()).contains("prompt=login").doesNotContain("prompt=none");
+    }
+
+    @Test
+    void in_a_real_browser_the_declined_silent_sign_in_falls_back_to_an_interactive_one() throws Exception {
+        int before = provider().authorizePrompts().size();
+        ChromeDriver chromium = Chromium.start();
+        try {
+            chromium.get(atrium().toString());
+
+            new WebDriverWait(chromium, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+            assertThat(chromium.findElement(By.id("greeting")).getText()).isEqualTo("Hello, " + EMPLOYEE.displayName());
+            assertThat(chromium.getCurrentUrl()).startsWith(atrium().toString());
+        } finally {
+            chromium.quit();
+        }
+        assertThat(provider().authorizePrompts().subList(before, provider().authorizePrompts().size()))
+                .containsExactly("none", "");
     }
 
     private static void assertPlainRefusal(ScriptedBrowser.Page answer) {
