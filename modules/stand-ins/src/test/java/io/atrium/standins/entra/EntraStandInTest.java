@@ -2,8 +2,6 @@ package io.atrium.standins.entra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -13,16 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +33,8 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 
+import io.atrium.standins.Truststores;
+
 class EntraStandInTest {
 
     private static final String REDIRECT_URI = "http://localhost:8080/Callback";
@@ -53,7 +49,8 @@ class EntraStandInTest {
     @BeforeAll
     static void start() throws Exception {
         entra = EntraStandIn.start(workDirectory, 0);
-        client = HttpClient.newBuilder().sslContext(trusting(entra.truststore(), entra.truststorePassword())).build();
+        client = HttpClient.newBuilder()
+                .sslContext(Truststores.trusting(entra.truststore(), entra.truststorePassword())).build();
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(entra.discoveryUrl())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -288,15 +285,4 @@ class EntraStandInTest {
                         pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
     }
 
-    static SSLContext trusting(Path truststore, String password) throws IOException, GeneralSecurityException {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(truststore)) {
-            trusted.load(in, password.toCharArray());
-        }
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trustManagers.getTrustManagers(), null);
-        return context;
-    }
 }

@@ -11,6 +11,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
+import io.atrium.standins.SharedFixtures;
+
 /** The real-world protocol data in {@code shared/fixtures}, which sits beside the repository's root. */
 final class Fixtures {
 
@@ -30,23 +32,11 @@ final class Fixtures {
     }
 
     static JsonObject json(String relativePath) {
-        Path file = root().resolve(relativePath);
+        Path file = SharedFixtures.file(relativePath);
         try (JsonReader reader = Json.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read fixture " + file, e);
         }
-    }
-
-    private static Path root() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path fixtures = dir.resolve("shared/fixtures");
-            if (Files.isDirectory(fixtures)) {
-                return fixtures;
-            }
-        }
-        throw new IllegalStateException("No shared/fixtures folder in " + start + " or any folder above it; the "
-                + "tests need the shared folder checked out beside the repository");
     }
 }

@@ -16,6 +16,7 @@ import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import io.atrium.identity.EmployeePrincipal;
+import io.atrium.standins.SharedFixtures;
 
 class EmployeeClaimsTest {
 
@@ -62,7 +63,7 @@ class EmployeeClaimsTest {
     /** The decoded claims of the v2 ID token in MSAL4J's test configuration, as kept in shared/fixtures. */
     @SuppressWarnings("unchecked")
     static JWTClaimsSet v2IdTokenFromMsal4jFixtures() throws Exception {
-        Path file = Fixtures.file("entra/tokens/msal4j-test-jwts-decoded.json");
+        Path file = SharedFixtures.file("entra/tokens/msal4j-test-jwts-decoded.json");
         List<Object> tokens = JSONArrayUtils.parse(Files.readString(file));
         Map<String, Object> idToken = tokens.stream()
                 .map(token -> (Map<String, Object>) token)
