@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.atrium.identity.internal.bearer.ApiSettings;
 import io.atrium.identity.internal.graph.GraphGroups;
 import io.atrium.identity.internal.oidc.OidcSettings;
 import io.atrium.identity.internal.roles.EmployeeRoles;
@@ -27,9 +28,12 @@ public class IdentityConfiguration {
     @Inject
     GraphGroups graph;
 
+    @Inject
+    ApiSettings api;
+
     /** Every missing or wrong identity setting, each as a sentence naming its environment variable. */
     public List<String> problems() {
-        return Stream.of(oidc.problems(), sessions.problems(), roles.problems(), graph.problems())
+        return Stream.of(oidc.problems(), sessions.problems(), roles.problems(), graph.problems(), api.problems())
                 .flatMap(List::stream).toList();
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.atrium.standins.LocalPeers;
+import io.atrium.standins.entra.EntraStandIn;
 import io.atrium.standins.payara.PayaraMicroProcess;
 
 /**
@@ -20,6 +21,9 @@ import io.atrium.standins.payara.PayaraMicroProcess;
  */
 public final class AtriumStack implements BeforeAllCallback {
 
+    /** A background application allowed to call Atrium's API on its own (ATRIUM_API_ALLOWED_CLIENTS). */
+    public static final String DAEMON_CLIENT_ID = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b";
+
     private static LocalPeers peers;
 
     public static synchronized LocalPeers peers() {
@@ -28,6 +32,7 @@ public final class AtriumStack implements BeforeAllCallback {
             Runtime.getRuntime().addShutdownHook(new Thread(peers::close, "atrium-peers-stop"));
             // The tests reach Atrium from loopback, so loopback plays the trusted reverse proxy.
             System.setProperty("payara.cmdOptions", "-Xmx512m -Datrium.trusted-proxies=127.0.0.1 " + promptSetting()
+                    + "-Datrium.api.allowed-clients=" + EntraStandIn.CLIENT_ID + "," + DAEMON_CLIENT_ID + " "
                     + peers.atriumSystemProperties().entrySet().stream()
                     .map(setting -> "-D" + setting.getKey() + "=" + setting.getValue())
                     .collect(Collectors.joining(" ")));

@@ -3,6 +3,7 @@ package io.atrium.standins.entra;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,17 +43,22 @@ public final class EntraStandIn implements EntraTenant {
 
     /** The most group ids Entra puts in a JWT; beyond it the token signals group overage instead. */
     public static final int GROUPS_IN_TOKEN_LIMIT = 200;
+    /** The app role in Atrium's own application tokens (client credentials), as if granted on the API it calls. */
+    public static final String APP_ROLE = "service";
 
     private static final String ISSUER_ID = TENANT_ID + "/v2.0";
 
     private final MockOAuth2Server server;
     private final LocalhostCertificate certificate;
     private final int port;
+    private final TokenEndpointClaims tokenEndpoint;
 
-    private EntraStandIn(MockOAuth2Server server, LocalhostCertificate certificate, int port) {
+    private EntraStandIn(MockOAuth2Server server, LocalhostCertificate certificate, int port,
+                         TokenEndpointClaims tokenEndpoint) {
         this.server = server;
         this.certificate = certificate;
         this.port = port;
+        this.tokenEndpoint = tokenEndpoint;
     }
 
     /**
@@ -70,9 +76,11 @@ public final class EntraStandIn implements EntraTenant {
         Path loginPage = DemoLoginPage.writeTo(workDirectory.resolve("login.html"), DemoAccount.ALL);
         Ssl ssl = new Ssl(new SslKeystore(LocalhostCertificate.KEYSTORE_PASSWORD, certificate.keystore().toFile(),
                 SslKeystore.KeyStoreType.PKCS12, LocalhostCertificate.KEYSTORE_PASSWORD));
-        OAuth2Config config = new OAuth2Config(true, loginPage.toString(), null, false, new OAuth2TokenProvider(),
+        TokenEndpointClaims tokenEndpoint = new TokenEndpointClaims(TENANT_ID, CLIENT_ID, List.of(APP_ROLE), API_SCOPE);
+        OAuth2Config config = new OAuth2Config(true, loginPage.toString(), null, false,
+                new OAuth2TokenProvider(new TenantSigningKey(tokenEndpoint.issuerId(), ISSUER_ID)),
                 Set.of(new RequestMappingTokenCallback(ISSUER_ID, DemoAccount.ALL.stream()
-                        .map(EntraStandIn::claimsMapping).toList(), 3600)),
+                        .map(EntraStandIn::claimsMapping).toList(), 3600), tokenEndpoint),
                 new NettyWrapper(ssl));
         MockOAuth2Server server = new MockOAuth2Server(config);
         try {
@@ -83,7 +91,7 @@ public final class EntraStandIn implements EntraTenant {
             server.shutdown();
             throw new IOException("The Entra ID stand-in cannot listen on 127.0.0.1:" + port, e);
         }
-        return new EntraStandIn(server, certificate, config.getHttpServer().port());
+        return new EntraStandIn(server, certificate, config.getHttpServer().port(), tokenEndpoint);
     }
 
     /** Entra's claims for one account, chosen by the username the login page submits. */
@@ -139,6 +147,29 @@ public final class EntraStandIn implements EntraTenant {
         return issuer() + "/.well-known/openid-configuration";
     }
 
+    /**
+     * Where azure-identity asks for application and on-behalf-of tokens. Its tokens carry the sign-in {@link #issuer()}
+     * and are signed with the same key, as Entra's v2 tokens are.
+     */
+    public String tokenEndpoint() {
+        return authorityHost() + "/" + TENANT_ID + "/oauth2/v2.0/token";
+    }
+
+    /** How many tokens {@link #tokenEndpoint()} has issued since the start, application and on-behalf-of. */
+    public int tokenEndpointTokensIssued() {
+        return tokenEndpoint.issued();
+    }
+
+    /** How long the tokens {@link #tokenEndpoint()} issues from now on are valid; an hour unless changed. */
+    public void tokenEndpointLifetime(Duration lifetime) {
+        tokenEndpoint.lifetime(lifetime);
+    }
+
+    /** The object id of a client's service principal: the {@code oid} and {@code sub} of its application tokens. */
+    public static String servicePrincipalId(String clientId) {
+        return TokenEndpointClaims.servicePrincipalId(clientId);
+    }
+
     public String tenantId() {
         return TENANT_ID;
     }
@@ -153,6 +184,18 @@ public final class EntraStandIn implements EntraTenant {
 
     public List<DemoAccount> demoAccounts() {
         return DemoAccount.ALL;
+    }
+
+    /**
+     * A token signed by the sign-in issuer's key with exactly these claims (iss unless given, exp, iat), for tests
+     * that need a token Entra would never hand a well-behaved client: expired, for another audience, without a scope.
+     * A negative lifetime gives a token that expired that long ago.
+     */
+    public String mint(Map<String, Object> claims, Duration lifetime) {
+        Map<String, Object> withIssuer = new LinkedHashMap<>(claims);
+        withIssuer.putIfAbsent("iss", issuer());
+        // The token provider signs exactly these claims; the server's anyToken would overwrite tid and the lifetime.
+        return server.getConfig().getTokenProvider().jwt(withIssuer, lifetime, ISSUER_ID).serialize();
     }
 
     /** A PKCS12 truststore holding only this stand-in's certificate, for the JVMs and tools that call it. */

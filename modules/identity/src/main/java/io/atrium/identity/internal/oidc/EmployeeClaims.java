@@ -8,13 +8,13 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.atrium.identity.EmployeePrincipal;
 
 /** Reads an employee out of the claims of a validated Entra v2 ID token. */
-final class EmployeeClaims {
+public final class EmployeeClaims {
 
     private EmployeeClaims() {
     }
 
     /** The employee named by the claims, with the roles worked out from them (app roles, groups). */
-    static EmployeePrincipal toPrincipal(JWTClaimsSet claims, Set<String> roles) throws SignInFailure {
+    public static EmployeePrincipal toPrincipal(JWTClaimsSet claims, Set<String> roles) throws SignInFailure {
         String tenantId = required(claims, "tid");
         String objectId = required(claims, "oid");
         String username = firstPresent(claims, "preferred_username", "upn", "email");

@@ -128,6 +128,10 @@ public class OidcSettings {
         return URI.create(issuer() + "/.well-known/openid-configuration");
     }
 
+    public String tenantId() {
+        return tenantId.orElseThrow();
+    }
+
     public String clientId() {
         return clientId.orElseThrow();
     }

@@ -3,13 +3,11 @@ package io.atrium.identity.internal.oidc;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -45,7 +43,6 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 
 import io.atrium.identity.EmployeePrincipal;
-import io.atrium.identity.LocalAccess;
 import io.atrium.identity.internal.roles.EmployeeRoles;
 
 /**
@@ -59,16 +56,16 @@ public class OidcSignIn {
     private final EntraMetadata metadata;
     private final IdTokenVerifier idTokens;
     private final EmployeeRoles employeeRoles;
-    private final Instance<LocalAccess> localAccess;
+    private final LocalStanding localStanding;
 
     @Inject
     public OidcSignIn(OidcSettings settings, EntraMetadata metadata, IdTokenVerifier idTokens,
-                      EmployeeRoles employeeRoles, Instance<LocalAccess> localAccess) {
+                      EmployeeRoles employeeRoles, LocalStanding localStanding) {
         this.settings = settings;
         this.metadata = metadata;
         this.idTokens = idTokens;
         this.employeeRoles = employeeRoles;
-        this.localAccess = localAccess;
+        this.localStanding = localStanding;
     }
 
     /** For CDI's proxy. */
@@ -131,7 +128,7 @@ public class OidcSignIn {
         }
         OIDCTokens tokens = redeem(code, pending);
         JWTClaimsSet idTokenClaims = idTokens.verify(tokens.getIDToken(), new Nonce(pending.nonce()));
-        EmployeePrincipal employee = withLocalStanding(EmployeeClaims.toPrincipal(idTokenClaims,
+        EmployeePrincipal employee = localStanding.applyTo(EmployeeClaims.toPrincipal(idTokenClaims,
                 employeeRoles.of(idTokenClaims, tokens.getAccessToken().getValue())));
         RefreshToken refreshToken = tokens.getRefreshToken();
         return new CompletedSignIn(new EmployeeSession(employee, tokens.getIDTokenString(),
@@ -164,46 +161,6 @@ public class OidcSignIn {
         return now.plusSeconds(lifetime);
     }
 
-    /** Entra vouched for the employee; Atrium may still have disabled them, or granted them roles of its own. */
-    /**
-     * Where to send a browser that signs out: Entra's end-session endpoint with the ID token as hint (so Entra signs
-     * out that account without asking which) and the post-logout redirect URI; Atrium's signed-out page when Entra
-     * offers no end-session endpoint.
-     */
-    public URI endSessionUri(HttpServletRequest request, String idTokenHint) {
-        URI afterSignOut = URI.create(settings.postLogoutRedirectUri()
-                .orElseGet(() -> PublicBaseUrl.of(request, settings) + OidcSettings.SIGNED_OUT_PATH));
-        try {
-            URI endSession = metadata.provider().getEndSessionEndpointURI();
-            if (endSession == null) {
-                return afterSignOut;
-            }
-            return new LogoutRequest(endSession, idTokenHint == null ? null : JWTParser.parse(idTokenHint),
-                    afterSignOut, null).toURI();
-        } catch (IOException | java.text.ParseException e) {
-            // The local session is ended already; the employee is told they are signed out of Atrium.
-            return afterSignOut;
-        }
-    }
-
-    private EmployeePrincipal withLocalStanding(EmployeePrincipal employee) throws SignInFailure {
-        if (!localAccess.isResolvable()) {
-            return employee;
-        }
-        LocalAccess.Standing standing = localAccess.get().standing(employee.tenantId(), employee.objectId());
-        if (standing.disabled()) {
-            throw new SignInFailure(SignInFailure.Reason.DISABLED, "oid=" + employee.objectId() + " tid="
-                    + employee.tenantId() + " is disabled in Atrium");
-        }
-        if (standing.grantedRoles().isEmpty()) {
-            return employee;
-        }
-        Set<String> roles = new LinkedHashSet<>(employee.roles());
-        roles.addAll(standing.grantedRoles());
-        return new EmployeePrincipal(employee.tenantId(), employee.objectId(), employee.username(),
-                employee.displayName(), employee.email(), roles);
-    }
-
     private OIDCTokens redeem(String code, PendingSignIn pending) throws SignInFailure {
         TokenRequest tokenRequest = new TokenRequest(provider().getTokenEndpointURI(), clientAuthentication(),
                 new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(pending.redirectUri()),
@@ -233,6 +190,27 @@ public class OidcSignIn {
                     + problem.getHTTPStatusCode() + " " + problem.getCode() + ": " + problem.getDescription());
         }
         return response;
+    }
+
+    /**
+     * Where to send a browser that signs out: Entra's end-session endpoint with the ID token as hint (so Entra signs
+     * out that account without asking which) and the post-logout redirect URI; Atrium's signed-out page when Entra
+     * offers no end-session endpoint.
+     */
+    public URI endSessionUri(HttpServletRequest request, String idTokenHint) {
+        URI afterSignOut = URI.create(settings.postLogoutRedirectUri()
+                .orElseGet(() -> PublicBaseUrl.of(request, settings) + OidcSettings.SIGNED_OUT_PATH));
+        try {
+            URI endSession = metadata.provider().getEndSessionEndpointURI();
+            if (endSession == null) {
+                return afterSignOut;
+            }
+            return new LogoutRequest(endSession, idTokenHint == null ? null : JWTParser.parse(idTokenHint),
+                    afterSignOut, null).toURI();
+        } catch (IOException | java.text.ParseException e) {
+            // The local session is ended already; the employee is told they are signed out of Atrium.
+            return afterSignOut;
+        }
     }
 
     private static String entraSessionId(JWT idToken) {

@@ -19,6 +19,10 @@ import jakarta.servlet.http.HttpSession;
 import io.atrium.identity.CurrentEmployee;
 import io.atrium.identity.EmployeePrincipal;
 import io.atrium.identity.events.EmployeeSignedIn;
+import io.atrium.identity.internal.bearer.ApiCallRefused;
+import io.atrium.identity.internal.bearer.ApiCaller;
+import io.atrium.identity.internal.bearer.BearerAuthentication;
+import io.atrium.identity.internal.bearer.JsonWebTokenProducer;
 import io.atrium.identity.internal.oidc.EmployeeSession;
 import io.atrium.identity.internal.oidc.OidcSettings;
 import io.atrium.identity.internal.oidc.OidcSignIn;
@@ -29,8 +33,8 @@ import io.atrium.identity.internal.oidc.SilentSignInDeclined;
 /**
  * Atrium's one authentication mechanism (Jakarta Security 3.0 allows one per application). It routes each request:
  * <ul>
- *   <li>{@code /api/*} is for programs: a bearer token or 401, never a redirect and never the browser session, so the
- *   API needs no CSRF defence;</li>
+ *   <li>{@code /api/*} is for programs: an Entra bearer token or 401/403 per RFC 6750, never a redirect and never the
+ *   browser session, so the API needs no CSRF defence;</li>
  *   <li>Entra's return to the callback completes the OpenID Connect sign-in;</li>
  *   <li>Entra's front-channel logout ends the sessions of the Entra session it names;</li>
  *   <li>a browser session that has signed in is applied as it is, until its maximum lifetime;</li>
@@ -48,28 +52,30 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
     private final SessionSettings sessionSettings;
     private final SessionRegistry sessions;
     private final OidcSettings oidcSettings;
+    private final BearerAuthentication bearerAuthentication;
 
     @Inject
     public AtriumAuthenticationMechanism(OidcSignIn signIn, Event<EmployeeSignedIn> signedIn,
                                          SessionSettings sessionSettings, SessionRegistry sessions,
-                                         OidcSettings oidcSettings) {
+                                         OidcSettings oidcSettings, BearerAuthentication bearerAuthentication) {
         this.signIn = signIn;
         this.signedIn = signedIn;
         this.sessionSettings = sessionSettings;
         this.sessions = sessions;
         this.oidcSettings = oidcSettings;
+        this.bearerAuthentication = bearerAuthentication;
     }
 
     /** For CDI's proxy. */
     protected AtriumAuthenticationMechanism() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         if (isApi(request)) {
-            return context.isProtected() ? unauthorizedApiCall(response, context) : context.doNothing();
+            return authenticateApiCall(request, response, context);
         }
         String path = request.getServletPath();
         if (OidcSettings.CALLBACK_PATH.equals(path)) {
@@ -134,9 +140,42 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
         return path.equals("/api") || path.startsWith("/api/");
     }
 
-    private static AuthenticationStatus unauthorizedApiCall(HttpServletResponse response, HttpMessageContext context) {
-        response.setHeader("WWW-Authenticate", "Bearer");
-        return context.responseUnauthorized();
+    /**
+     * An API call is judged by its bearer token alone. Without one, a protected resource answers 401 with a bare
+     * challenge (RFC 6750 3.1: no error code when no credentials were offered).
+     */
+    private AuthenticationStatus authenticateApiCall(HttpServletRequest request, HttpServletResponse response,
+                                                     HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        try {
+            if (!bearer) {
+                if (!context.isProtected()) {
+                    return context.doNothing();
+                }
+                ApiProblem.write(response, 401, null, "This API needs an Entra ID access token: "
+                        + "send it as 'Authorization: Bearer <token>'.");
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            ApiCaller caller = bearerAuthentication.authenticate(authorization.substring(7).strip());
+            request.setAttribute(JsonWebTokenProducer.REQUEST_ATTRIBUTE, caller.token());
+            if (caller.employee() != null) {
+                request.setAttribute(CurrentEmployee.REQUEST_ATTRIBUTE, caller.employee());
+            }
+            return context.notifyContainerAboutLogin(caller.token(), caller.roles());
+        } catch (ApiCallRefused refused) {
+            LOG.info(() -> "API call refused: status=" + refused.status() + " error=" + refused.error() + " detail="
+                    + refused.getMessage() + " path=" + request.getRequestURI());
+            try {
+                ApiProblem.write(response, refused.status(), refused.error(), refused.getMessage());
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "API caller went away before its refusal", e);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "API caller went away before its refusal", e);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
     }
 
     private AuthenticationStatus startSignIn(HttpServletRequest request, HttpServletResponse response,

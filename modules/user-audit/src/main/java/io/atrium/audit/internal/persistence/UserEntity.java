@@ -14,6 +14,9 @@ import jakarta.persistence.Table;
 @Table(name = "app_user")
 @NamedQuery(name = "UserEntity.findByEntraIdentity",
         query = "SELECT u FROM UserEntity u WHERE u.tenantId = :tenantId AND u.objectId = :objectId")
+@NamedQuery(name = "UserEntity.pageWithSignInCounts",
+        query = "SELECT u, (SELECT COUNT(e) FROM LoginEventEntity e WHERE e.userId = u.id AND e.outcome = 'success') "
+                + "FROM UserEntity u ORDER BY u.displayName, u.id")
 public class UserEntity {
 
     @Id

@@ -1,0 +1,207 @@
+package io.atrium.standins.entra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import io.atrium.standins.Truststores;
+
+/** The token endpoint azure-identity calls, {@code {tenant}/oauth2/v2.0/token}, spoken to as azure-identity does. */
+class TokenEndpointTest {
+
+    private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+    private static final String CLIENT_ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+    @TempDir
+    static Path workDirectory;
+
+    private static EntraStandIn entra;
+    private static HttpClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        entra = EntraStandIn.start(workDirectory, 0);
+        client = HttpClient.newBuilder()
+                .sslContext(Truststores.trusting(entra.truststore(), entra.truststorePassword())).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (entra != null) {
+            entra.close();
+        }
+    }
+
+    @Test
+    void an_application_token_carries_the_sign_in_issuer_and_entras_app_claims() throws Exception {
+        SignedJWT token = tokenFrom(post(clientCredentials("api://downstream-api/.default")));
+
+        JWTClaimsSet claims = token.getJWTClaimsSet();
+        assertThat(claims.getIssuer()).isEqualTo(entra.issuer());
+        assertThat(claims.getAudience()).containsExactly("api://downstream-api");
+        assertThat(claims.getStringClaim("idtyp")).isEqualTo("app");
+        assertThat(claims.getStringListClaim("roles")).containsExactly(EntraStandIn.APP_ROLE);
+        assertThat(claims.getStringClaim("azp")).isEqualTo(EntraStandIn.CLIENT_ID);
+        assertThat(claims.getStringClaim("azpacr")).isEqualTo("1");
+        assertThat(claims.getStringClaim("tid")).isEqualTo(EntraStandIn.TENANT_ID);
+        assertThat(claims.getStringClaim("oid")).isEqualTo(EntraStandIn.servicePrincipalId(EntraStandIn.CLIENT_ID))
+                .isEqualTo(claims.getSubject());
+        assertThat(claims.getStringClaim("ver")).isEqualTo("2.0");
+        assertThat(claims.getClaim("scp")).isNull();
+    }
+
+    @Test
+    void tokens_of_both_endpoints_verify_with_the_sign_in_issuers_keys() throws Exception {
+        SignedJWT appToken = tokenFrom(post(clientCredentials("api://downstream-api/.default")));
+        SignedJWT signInToken = SignedJWT.parse(DemoSignIn.at(entra).tokensFor(DemoAccount.ERIN).accessToken());
+
+        RSAKey key = signInIssuerKey(appToken);
+        assertThat(appToken.verify(new RSASSAVerifier(key))).isTrue();
+        assertThat(signInToken.getHeader().getKeyID()).isEqualTo(appToken.getHeader().getKeyID());
+    }
+
+    @Test
+    void atriums_own_api_is_named_by_its_client_id_in_the_audience() throws Exception {
+        SignedJWT token = tokenFrom(post(clientCredentials("api://" + EntraStandIn.CLIENT_ID + "/.default")));
+
+        assertThat(token.getJWTClaimsSet().getAudience()).containsExactly(EntraStandIn.CLIENT_ID);
+    }
+
+    @Test
+    void on_behalf_of_gives_the_users_claims_for_the_requested_api_without_atriums_roles() throws Exception {
+        String erinsToken = DemoSignIn.at(entra).tokensFor(DemoAccount.ERIN).accessToken();
+
+        SignedJWT token = tokenFrom(post(onBehalfOf(erinsToken, "api://downstream-api/Reports.Read openid profile offline_access")));
+
+        JWTClaimsSet claims = token.getJWTClaimsSet();
+        assertThat(claims.getIssuer()).isEqualTo(entra.issuer());
+        assertThat(claims.getAudience()).containsExactly("api://downstream-api");
+        assertThat(claims.getStringClaim("oid")).isEqualTo(DemoAccount.ERIN.oid());
+        assertThat(claims.getStringClaim("tid")).isEqualTo(EntraStandIn.TENANT_ID);
+        assertThat(claims.getStringClaim("preferred_username")).isEqualTo(DemoAccount.ERIN.upn());
+        assertThat(claims.getStringClaim("name")).isEqualTo(DemoAccount.ERIN.displayName());
+        assertThat(claims.getStringClaim("scp")).isEqualTo("Reports.Read");
+        assertThat(claims.getStringClaim("azp")).isEqualTo(EntraStandIn.CLIENT_ID);
+        assertThat(claims.getStringClaim("ver")).isEqualTo("2.0");
+        assertThat(claims.getClaims()).doesNotContainKeys("roles", "groups", "sid", "idtyp");
+        assertThat(token.verify(new RSASSAVerifier(signInIssuerKey(token)))).isTrue();
+    }
+
+    @Test
+    void a_client_assertion_is_accepted_without_checking_its_signature_and_marked_as_a_certificate() throws Exception {
+        Map<String, String> form = clientCredentials("api://downstream-api/.default");
+        form.remove("client_secret");
+        form.put("client_assertion_type", CLIENT_ASSERTION_TYPE);
+        form.put("client_assertion", selfSignedAssertion(EntraStandIn.CLIENT_ID, EntraStandIn.CLIENT_ID));
+
+        SignedJWT token = tokenFrom(post(form));
+
+        assertThat(token.getJWTClaimsSet().getStringClaim("azpacr")).isEqualTo("2");
+    }
+
+    @Test
+    void a_federated_token_whose_issuer_is_not_the_client_is_refused_by_the_mock() throws Exception {
+        Map<String, String> form = clientCredentials("api://downstream-api/.default");
+        form.remove("client_secret");
+        form.put("client_assertion_type", CLIENT_ASSERTION_TYPE);
+        form.put("client_assertion", selfSignedAssertion("https://kubernetes.default.svc", "system:serviceaccount:atrium:atrium"));
+
+        HttpResponse<String> response = post(form);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    }
+
+    @Test
+    void the_token_lifetime_can_be_shortened_and_each_token_is_counted() throws Exception {
+        int before = entra.tokenEndpointTokensIssued();
+        entra.tokenEndpointLifetime(Duration.ofSeconds(2));
+        try {
+            JWTClaimsSet claims = tokenFrom(post(clientCredentials("api://downstream-api/.default"))).getJWTClaimsSet();
+
+            assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(2000);
+            assertThat(entra.tokenEndpointTokensIssued()).isEqualTo(before + 1);
+        } finally {
+            entra.tokenEndpointLifetime(Duration.ofHours(1));
+        }
+    }
+
+    private static Map<String, String> clientCredentials(String scope) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("client_id", EntraStandIn.CLIENT_ID);
+        form.put("client_secret", EntraStandIn.CLIENT_SECRET);
+        form.put("scope", scope);
+        return form;
+    }
+
+    private static Map<String, String> onBehalfOf(String assertion, String scope) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", JWT_BEARER);
+        form.put("client_id", EntraStandIn.CLIENT_ID);
+        form.put("client_secret", EntraStandIn.CLIENT_SECRET);
+        form.put("assertion", assertion);
+        form.put("requested_token_use", "on_behalf_of");
+        form.put("scope", scope);
+        return form;
+    }
+
+    /** A client assertion as MSAL writes one, signed by a key the stand-in has never seen. */
+    private static String selfSignedAssertion(String issuer, String subject) throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).generate();
+        Date now = new Date();
+        SignedJWT assertion = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
+                .issuer(issuer).subject(subject).audience(entra.tokenEndpoint()).jwtID(UUID.randomUUID().toString())
+                .notBeforeTime(now).expirationTime(new Date(now.getTime() + 600_000)).build());
+        assertion.sign(new RSASSASigner(key));
+        return assertion.serialize();
+    }
+
+    private static HttpResponse<String> post(Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return client.send(HttpRequest.newBuilder(URI.create(entra.tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static SignedJWT tokenFrom(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return SignedJWT.parse((String) JSONObjectUtils.parse(response.body()).get("access_token"));
+    }
+
+    private static RSAKey signInIssuerKey(SignedJWT token) throws Exception {
+        HttpResponse<String> jwks = client.send(HttpRequest.newBuilder(URI.create(entra.issuer() + "/jwks")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JWKSet.parse(jwks.body()).getKeyByKeyId(token.getHeader().getKeyID()).toRSAKey();
+    }
+}

@@ -1,0 +1,23 @@
+package io.atrium.web.api;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+/**
+ * Atrium's REST API under {@code /api}, for other internal applications. Callers are authenticated with Entra access
+ * tokens by Atrium's authentication mechanism; every resource method declares the roles it needs.
+ */
+@ApplicationPath("/api")
+@ApplicationScoped
+public class AtriumApi extends Application {
+
+    /** Jersey checks {@code @RolesAllowed} on resources that are not EJBs only with this feature registered. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.provider.classnames",
+                "org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature");
+    }
+}

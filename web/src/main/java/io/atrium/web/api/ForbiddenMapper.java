@@ -1,0 +1,31 @@
+package io.atrium.web.api;
+
+import jakarta.json.Json;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * A valid token without the role a method needs: 403 with RFC 6750's {@code insufficient_scope} challenge and an
+ * RFC 9457 problem body, like the refusals the authentication mechanism writes itself.
+ */
+@Provider
+public class ForbiddenMapper implements ExceptionMapper<ForbiddenException> {
+
+    @Override
+    public Response toResponse(ForbiddenException exception) {
+        return Response.status(Response.Status.FORBIDDEN)
+                .type("application/problem+json")
+                .header("WWW-Authenticate", "Bearer realm=\"atrium\", error=\"insufficient_scope\", "
+                        + "error_description=\"the caller lacks the role this operation needs\"")
+                .entity(Json.createObjectBuilder()
+                        .add("type", "about:blank")
+                        .add("title", "Forbidden")
+                        .add("status", 403)
+                        .add("detail", "Your token is valid, but you lack the Atrium role this operation needs.")
+                        .build()
+                        .toString())
+                .build();
+    }
+}
