@@ -127,8 +127,12 @@ class TokenEndpointTest {
         assertThat(token.getJWTClaimsSet().getStringClaim("azpacr")).isEqualTo("2");
     }
 
+    /**
+     * Entra accepts a Kubernetes service account token whose subject a federated credential names; the mock (Nimbus's
+     * private_key_jwt rules) insists that the subject be the client id, so federated tokens for it must say so.
+     */
     @Test
-    void a_federated_token_whose_issuer_is_not_the_client_is_refused_by_the_mock() throws Exception {
+    void a_federated_token_whose_subject_is_not_the_client_id_is_refused_by_the_mock() throws Exception {
         Map<String, String> form = clientCredentials("api://downstream-api/.default");
         form.remove("client_secret");
         form.put("client_assertion_type", CLIENT_ASSERTION_TYPE);
@@ -136,7 +140,18 @@ class TokenEndpointTest {
 
         HttpResponse<String> response = post(form);
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("doesn't match the client assertion subject");
+    }
+
+    @Test
+    void a_federated_token_from_another_issuer_naming_the_client_as_subject_is_accepted() throws Exception {
+        Map<String, String> form = clientCredentials("api://downstream-api/.default");
+        form.remove("client_secret");
+        form.put("client_assertion_type", CLIENT_ASSERTION_TYPE);
+        form.put("client_assertion", selfSignedAssertion("https://kubernetes.default.svc", EntraStandIn.CLIENT_ID));
+
+        assertThat(tokenFrom(post(form)).getJWTClaimsSet().getStringClaim("azpacr")).isEqualTo("2");
     }
 
     @Test
