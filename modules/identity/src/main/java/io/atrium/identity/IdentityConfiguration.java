@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import io.atrium.identity.internal.bearer.ApiSettings;
 import io.atrium.identity.internal.graph.GraphGroups;
+import io.atrium.identity.internal.outbound.OutboundTokenSettings;
 import io.atrium.identity.internal.oidc.OidcSettings;
 import io.atrium.identity.internal.roles.EmployeeRoles;
 import io.atrium.identity.internal.security.SessionSettings;
@@ -31,9 +32,13 @@ public class IdentityConfiguration {
     @Inject
     ApiSettings api;
 
+    @Inject
+    OutboundTokenSettings outbound;
+
     /** Every missing or wrong identity setting, each as a sentence naming its environment variable. */
     public List<String> problems() {
-        return Stream.of(oidc.problems(), sessions.problems(), roles.problems(), graph.problems(), api.problems())
+        return Stream.of(oidc.problems(), sessions.problems(), roles.problems(), graph.problems(), api.problems(),
+                        outbound.problems())
                 .flatMap(List::stream).toList();
     }
 }
