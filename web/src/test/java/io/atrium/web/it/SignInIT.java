@@ -70,6 +70,8 @@ class SignInIT extends AtriumDeployment {
         assertThat(home.html().getElementById("greeting").text()).isEqualTo("Hello, " + adam.displayName());
         assertThat(home.html().getElementById("username").text()).isEqualTo(adam.upn());
         assertThat(home.html().select(".role").eachText()).containsExactlyInAnyOrderElementsOf(adam.roles());
+        assertThat(home.html().getElementById("profile").text()).as("from Graph, on Adam's behalf")
+                .isEqualTo(adam.jobTitle() + ", " + adam.department());
     }
 
     @Test

@@ -13,6 +13,8 @@ import io.atrium.audit.UserDirectory;
 import io.atrium.audit.UserView;
 import io.atrium.identity.CurrentEmployee;
 import io.atrium.identity.EmployeePrincipal;
+import io.atrium.identity.EmployeeProfile;
+import io.atrium.identity.EmployeeProfiles;
 
 /** The home page: a greeting, the employee's roles and what Atrium has recorded of them. */
 @Named
@@ -24,6 +26,11 @@ public class HomeBacking {
 
     @Inject
     UserDirectory users;
+
+    @Inject
+    EmployeeProfiles profiles;
+
+    private EmployeeProfile profile;
 
     private static final DateTimeFormatter DAY_AND_TIME =
             DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -44,6 +51,14 @@ public class HomeBacking {
             record = users.findByEntraIdentity(employee.tenantId(), employee.objectId()).orElse(null);
         }
         return record;
+    }
+
+    /** Job title and department from Microsoft Graph; null when Graph cannot answer, and the page says so. */
+    public EmployeeProfile getProfile() {
+        if (profile == null) {
+            profile = profiles.ofSignedInEmployee().orElse(null);
+        }
+        return profile;
     }
 
     public String getFirstSeen() {

@@ -26,6 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 
+import io.atrium.identity.EmployeeProfile;
+
 /**
  * Reads from Microsoft Graph the ids of every group a user is in, directly or through nested groups
  * ({@code GET /me/transitiveMemberOf/microsoft.graph.group}), with a delegated access token of that user.
@@ -110,6 +112,20 @@ public class GraphGroups {
         int pagesRead = pages;
         LOG.fine(() -> "Microsoft Graph listed " + ids.size() + " groups in " + pagesRead + " pages");
         return Collections.unmodifiableSet(ids);
+    }
+
+    /**
+     * The signed-in user's job title and department from Graph's {@code /me}.
+     *
+     * @param accessToken a delegated Microsoft Graph access token of the user (User.Read)
+     */
+    public EmployeeProfile profile(String accessToken) throws GraphFailure {
+        Map<String, Object> me = fetch(URI.create(baseUrl + "/me?$select=jobTitle,department"), accessToken);
+        return new EmployeeProfile(text(me.get("jobTitle")), text(me.get("department")));
+    }
+
+    private static String text(Object value) {
+        return value instanceof String string && !string.isBlank() ? string : null;
     }
 
     private Map<String, Object> fetch(URI page, String accessToken) throws GraphFailure {
