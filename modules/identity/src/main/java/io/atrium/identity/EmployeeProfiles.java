@@ -9,7 +9,10 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import io.atrium.identity.internal.graph.GraphFailure;
 import io.atrium.identity.internal.graph.GraphGroups;
+import io.atrium.identity.internal.graph.GraphToken;
+import io.atrium.identity.internal.graph.GraphTokens;
 import io.atrium.identity.internal.oidc.EmployeeSession;
+import io.atrium.identity.internal.oidc.SignInFailure;
 import io.atrium.identity.internal.security.EmployeeSessions;
 
 /**
@@ -19,15 +22,13 @@ import io.atrium.identity.internal.security.EmployeeSessions;
 @RequestScoped
 public class EmployeeProfiles {
 
-    /** Graph's delegated permission to read the signed-in user's profile. */
-    static final String GRAPH_USER_READ = "https://graph.microsoft.com/User.Read";
     private static final Logger LOG = Logger.getLogger(EmployeeProfiles.class.getName());
 
     @Inject
     HttpServletRequest request;
 
     @Inject
-    AccessTokens accessTokens;
+    GraphTokens graphTokens;
 
     @Inject
     GraphGroups graph;
@@ -39,10 +40,10 @@ public class EmployeeProfiles {
             return Optional.empty();
         }
         try {
-            String graphToken = accessTokens.onBehalfOf(new EmployeeToken(session.employee().tenantId(),
-                    session.employee().objectId(), session.accessToken()), GRAPH_USER_READ);
-            return Optional.of(graph.profile(graphToken));
-        } catch (AccessTokenUnavailableException | GraphFailure e) {
+            GraphToken graphToken = graphTokens.onBehalfOf(session.employee().tenantId(),
+                    session.employee().objectId(), session.accessToken());
+            return Optional.of(graph.profile(graphToken.get()));
+        } catch (SignInFailure | GraphFailure e) {
             LOG.warning(() -> "profile of oid=" + session.employee().objectId() + " unavailable: " + e.getMessage());
             return Optional.empty();
         }

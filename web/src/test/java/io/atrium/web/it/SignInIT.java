@@ -35,7 +35,8 @@ class SignInIT extends AtriumDeployment {
                 .containsEntry("code_challenge_method", "S256")
                 .containsKeys("state", "nonce", "code_challenge");
         assertThat(query.get("code_challenge")).hasSize(43);
-        assertThat(query.get("scope").split(" ")).contains("openid", "profile", "email");
+        assertThat(query.get("scope").split(" ")).contains("openid", "profile", "email", "offline_access",
+                "api://" + AtriumStack.settings().get("azure.client-id") + "/access_as_user");
     }
 
     @Test

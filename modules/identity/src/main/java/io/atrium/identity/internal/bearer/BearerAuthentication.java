@@ -26,6 +26,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 import io.atrium.identity.EmployeePrincipal;
+import io.atrium.identity.internal.graph.GraphTokens;
 import io.atrium.identity.internal.oidc.EmployeeClaims;
 import io.atrium.identity.internal.oidc.EntraMetadata;
 import io.atrium.identity.internal.oidc.LocalStanding;
@@ -50,20 +51,22 @@ public class BearerAuthentication {
     private final EntraMetadata metadata;
     private final EmployeeRoles employeeRoles;
     private final LocalStanding localStanding;
+    private final GraphTokens graphTokens;
     private final Map<String, ApiCaller> recent = new ConcurrentHashMap<>();
 
     @Inject
     public BearerAuthentication(ApiSettings settings, EntraMetadata metadata, EmployeeRoles employeeRoles,
-                                LocalStanding localStanding) {
+                                LocalStanding localStanding, GraphTokens graphTokens) {
         this.settings = settings;
         this.metadata = metadata;
         this.employeeRoles = employeeRoles;
         this.localStanding = localStanding;
+        this.graphTokens = graphTokens;
     }
 
     /** For CDI's proxy. */
     protected BearerAuthentication() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     public ApiCaller authenticate(String rawToken) throws ApiCallRefused {
@@ -103,7 +106,9 @@ public class BearerAuthentication {
         }
         EmployeePrincipal employee;
         try {
-            employee = localStanding.applyTo(EmployeeClaims.toPrincipal(claims, employeeRoles.of(claims, rawToken)));
+            employee = localStanding.applyTo(EmployeeClaims.toPrincipal(claims, employeeRoles.of(claims,
+                    graphTokens.onBehalfOf(String.valueOf(claims.getClaim("tid")),
+                            String.valueOf(claims.getClaim("oid")), rawToken))));
         } catch (SignInFailure e) {
             if (e.reason() == SignInFailure.Reason.DISABLED) {
                 throw ApiCallRefused.insufficientScope("the employee's Atrium account is disabled");

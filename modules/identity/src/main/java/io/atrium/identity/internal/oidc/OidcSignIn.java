@@ -43,6 +43,7 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 
 import io.atrium.identity.EmployeePrincipal;
+import io.atrium.identity.internal.graph.GraphTokens;
 import io.atrium.identity.internal.roles.EmployeeRoles;
 
 /**
@@ -57,20 +58,22 @@ public class OidcSignIn {
     private final IdTokenVerifier idTokens;
     private final EmployeeRoles employeeRoles;
     private final LocalStanding localStanding;
+    private final GraphTokens graphTokens;
 
     @Inject
     public OidcSignIn(OidcSettings settings, EntraMetadata metadata, IdTokenVerifier idTokens,
-                      EmployeeRoles employeeRoles, LocalStanding localStanding) {
+                      EmployeeRoles employeeRoles, LocalStanding localStanding, GraphTokens graphTokens) {
         this.settings = settings;
         this.metadata = metadata;
         this.idTokens = idTokens;
         this.employeeRoles = employeeRoles;
         this.localStanding = localStanding;
+        this.graphTokens = graphTokens;
     }
 
     /** For CDI's proxy. */
     protected OidcSignIn() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     /** The prompt configured for sign-ins; {@code afterSignOut} turns a silent sign-in into an explicit one. */
@@ -129,7 +132,8 @@ public class OidcSignIn {
         OIDCTokens tokens = redeem(code, pending);
         JWTClaimsSet idTokenClaims = idTokens.verify(tokens.getIDToken(), new Nonce(pending.nonce()));
         EmployeePrincipal employee = localStanding.applyTo(EmployeeClaims.toPrincipal(idTokenClaims,
-                employeeRoles.of(idTokenClaims, tokens.getAccessToken().getValue())));
+                employeeRoles.of(idTokenClaims, graphTokens.onBehalfOf(String.valueOf(idTokenClaims.getClaim("tid")),
+                        String.valueOf(idTokenClaims.getClaim("oid")), tokens.getAccessToken().getValue()))));
         RefreshToken refreshToken = tokens.getRefreshToken();
         return new CompletedSignIn(new EmployeeSession(employee, tokens.getIDTokenString(),
                 tokens.getAccessToken().getValue(), expiry(tokens.getAccessToken(), now),

@@ -19,6 +19,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 
 import io.atrium.identity.internal.graph.GraphFailure;
 import io.atrium.identity.internal.graph.GraphGroups;
+import io.atrium.identity.internal.graph.GraphToken;
 import io.atrium.identity.internal.oidc.SignInFailure;
 
 /**
@@ -59,31 +60,31 @@ public class EmployeeRoles {
     /**
      * The roles of the employee a verified ID token describes.
      *
-     * @param accessToken the sign-in's access token, used only to read the groups from Graph on group overage
+     * @param graphToken gives a Microsoft Graph token of the employee, asked for only on group overage
      * @throws SignInFailure {@code TOKEN_REJECTED} when a claim has the wrong shape, {@code ENTRA_UNREACHABLE} when
      *                       Graph is needed and cannot tell the groups
      */
-    public Set<String> of(JWTClaimsSet idTokenClaims, String accessToken) throws SignInFailure {
+    public Set<String> of(JWTClaimsSet idTokenClaims, GraphToken graphToken) throws SignInFailure {
         Set<String> roles = new LinkedHashSet<>(stringList(idTokenClaims, "roles"));
         if (!mapping.isEmpty()) {
-            for (String group : groups(idTokenClaims, accessToken)) {
+            for (String group : groups(idTokenClaims, graphToken)) {
                 roles.addAll(mapping.rolesOf(group));
             }
         }
         return Collections.unmodifiableSet(roles);
     }
 
-    private Collection<String> groups(JWTClaimsSet claims, String accessToken) throws SignInFailure {
+    private Collection<String> groups(JWTClaimsSet claims, GraphToken graphToken) throws SignInFailure {
         if (claims.getClaim("groups") == null && isGroupOverage(claims)) {
-            return groupsFromGraph(claims, accessToken);
+            return groupsFromGraph(claims, graphToken);
         }
         return stringList(claims, "groups");
     }
 
-    private Set<String> groupsFromGraph(JWTClaimsSet claims, String accessToken) throws SignInFailure {
+    private Set<String> groupsFromGraph(JWTClaimsSet claims, GraphToken graphToken) throws SignInFailure {
         Object oid = claims.getClaim("oid");
         try {
-            Set<String> groups = graph.transitiveGroupIds(accessToken);
+            Set<String> groups = graph.transitiveGroupIds(graphToken.get());
             LOG.info(() -> "group overage for oid=" + oid + ": " + groups.size() + " groups read from Microsoft Graph");
             return groups;
         } catch (GraphFailure e) {

@@ -60,7 +60,7 @@ class OidcSettingsTest {
         OidcSettings silent = new OidcSettings("https://login.microsoftonline.com", Optional.of("t"), Optional.of("c"),
                 Optional.of("s"), "openid", 60, Optional.empty(), Optional.of("none"), Optional.empty(), Optional.empty(),
                 Optional.empty());
-        OidcSignIn signIn = new OidcSignIn(silent, null, null, null, null);
+        OidcSignIn signIn = new OidcSignIn(silent, null, null, null, null, null);
 
         assertThat(silent.prompt()).isEqualTo(Prompt.NONE);
         assertThat(signIn.configuredPrompt(false)).isEqualTo(Prompt.NONE);

@@ -67,14 +67,14 @@ class EmployeeRolesTest {
         EmployeeRoles roles = roles(Optional.of(DemoAccount.ATRIUM_ADMINS_GROUP + "=admin,"
                 + DemoAccount.ATRIUM_ADMINS_GROUP + "=auditor"));
 
-        assertThat(roles.of(adam.idToken(), adam.accessToken())).containsExactly("employee", "admin", "auditor");
+        assertThat(roles.of(adam.idToken(), adam::accessToken)).containsExactly("employee", "admin", "auditor");
     }
 
     @Test
     void groups_the_mapping_does_not_name_give_no_role_and_graph_is_not_asked() throws Exception {
         long before = graph.received().size();
 
-        assertThat(roles(ADMINS_ARE_ADMIN).of(erin.idToken(), erin.accessToken())).containsExactly("employee");
+        assertThat(roles(ADMINS_ARE_ADMIN).of(erin.idToken(), erin::accessToken)).containsExactly("employee");
         assertThat(graph.received()).hasSize((int) before);
     }
 
@@ -82,7 +82,7 @@ class EmployeeRolesTest {
     void on_group_overage_the_groups_are_read_from_graph_every_page_of_them() throws Exception {
         long before = graph.requestsBy(olivia.account().oid());
 
-        assertThat(roles(ADMINS_ARE_ADMIN).of(olivia.idToken(), olivia.accessToken()))
+        assertThat(roles(ADMINS_ARE_ADMIN).of(olivia.idToken(), olivia::accessToken))
                 .containsExactly("employee", "admin");
         assertThat(graph.requestsBy(olivia.account().oid())).isEqualTo(before + 3);
     }
@@ -91,7 +91,7 @@ class EmployeeRolesTest {
     void without_a_mapping_graph_is_not_asked_even_on_group_overage() throws Exception {
         long before = graph.received().size();
 
-        assertThat(roles(Optional.empty()).of(olivia.idToken(), olivia.accessToken())).containsExactly("employee");
+        assertThat(roles(Optional.empty()).of(olivia.idToken(), olivia::accessToken)).containsExactly("employee");
         assertThat(graph.received()).hasSize((int) before);
     }
 
@@ -99,7 +99,7 @@ class EmployeeRolesTest {
     void a_token_graph_refuses_on_group_overage_fails_the_sign_in_as_entra_unreachable() {
         String forged = olivia.accessToken().substring(0, olivia.accessToken().lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
 
-        assertThatThrownBy(() -> roles(ADMINS_ARE_ADMIN).of(olivia.idToken(), forged))
+        assertThatThrownBy(() -> roles(ADMINS_ARE_ADMIN).of(olivia.idToken(), () -> forged))
                 .isInstanceOf(SignInFailure.class)
                 .hasMessageContaining("oid=" + olivia.account().oid() + " signals group overage")
                 .hasMessageContaining("HTTP 401 InvalidAuthenticationToken")
@@ -112,7 +112,7 @@ class EmployeeRolesTest {
         EmployeeRoles roles = new EmployeeRoles(ADMINS_ARE_ADMIN,
                 new GraphGroups("http://localhost:" + LocalPorts.free() + "/v1.0"));
 
-        assertThatThrownBy(() -> roles.of(olivia.idToken(), olivia.accessToken()))
+        assertThatThrownBy(() -> roles.of(olivia.idToken(), olivia::accessToken))
                 .isInstanceOf(SignInFailure.class)
                 .hasMessageContaining("cannot be reached")
                 .extracting(failure -> ((SignInFailure) failure).reason())
@@ -124,7 +124,7 @@ class EmployeeRolesTest {
         JWTClaimsSet claims = new JWTClaimsSet.Builder(olivia.idToken())
                 .claim("_claim_names", null).claim("_claim_sources", null).claim("hasgroups", true).build();
 
-        assertThat(roles(ADMINS_ARE_ADMIN).of(claims, olivia.accessToken())).containsExactly("employee", "admin");
+        assertThat(roles(ADMINS_ARE_ADMIN).of(claims, olivia::accessToken)).containsExactly("employee", "admin");
     }
 
     @Test
@@ -132,14 +132,14 @@ class EmployeeRolesTest {
         JWTClaimsSet claims = new JWTClaimsSet.Builder(adam.idToken())
                 .claim("roles", null).claim("groups", null).build();
 
-        assertThat(roles(ADMINS_ARE_ADMIN).of(claims, adam.accessToken())).isEmpty();
+        assertThat(roles(ADMINS_ARE_ADMIN).of(claims, adam::accessToken)).isEmpty();
     }
 
     @Test
     void roles_that_are_not_a_list_of_strings_are_rejected() throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder(adam.idToken()).claim("roles", 42).build();
 
-        assertThatThrownBy(() -> roles(Optional.empty()).of(claims, adam.accessToken()))
+        assertThatThrownBy(() -> roles(Optional.empty()).of(claims, adam::accessToken))
                 .isInstanceOf(SignInFailure.class)
                 .hasMessageContaining("'roles'")
                 .extracting(failure -> ((SignInFailure) failure).reason())
@@ -150,10 +150,10 @@ class EmployeeRolesTest {
     void groups_that_are_not_a_list_of_strings_are_rejected_when_a_mapping_reads_them() throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder(adam.idToken()).claim("groups", Map.of("id", "x")).build();
 
-        assertThatThrownBy(() -> roles(ADMINS_ARE_ADMIN).of(claims, adam.accessToken()))
+        assertThatThrownBy(() -> roles(ADMINS_ARE_ADMIN).of(claims, adam::accessToken))
                 .isInstanceOf(SignInFailure.class)
                 .hasMessageContaining("'groups'");
-        assertThat(roles(Optional.empty()).of(claims, adam.accessToken())).containsExactly("employee", "admin");
+        assertThat(roles(Optional.empty()).of(claims, adam::accessToken)).containsExactly("employee", "admin");
     }
 
     @Test
