@@ -131,6 +131,7 @@ public final class EntraCredentials {
         return builder.pemCertificate(path);
     }
 
+    /** The same as above: azure-identity's two builders share no interface for their certificate settings. */
     private OnBehalfOfCredentialBuilder certificate(OnBehalfOfCredentialBuilder builder) {
         String path = settings.certificatePath().orElseThrow();
         if (settings.certificateIsPkcs12()) {
