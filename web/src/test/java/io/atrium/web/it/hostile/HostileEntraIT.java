@@ -52,6 +52,8 @@ class HostileEntraIT extends AtriumDeployment {
         assertThat(home.html().getElementById("greeting").text()).isEqualTo("Hello, " + EMPLOYEE.displayName());
         assertThat(Database.usersWithObjectId(EMPLOYEE.oid())).isEqualTo(1);
         assertThat(Database.loginEventsOf(EMPLOYEE.oid())).isEqualTo(signInsBefore + 1);
+        // This provider's access tokens are opaque, so there is no Graph profile: the page says so and still works.
+        assertThat(home.html().getElementById("profile").text()).contains("not available right now");
     }
 
     @Test

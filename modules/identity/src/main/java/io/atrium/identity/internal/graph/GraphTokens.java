@@ -25,6 +25,10 @@ public class GraphTokens {
             } catch (AccessTokenUnavailableException e) {
                 throw new SignInFailure(SignInFailure.Reason.ENTRA_UNREACHABLE, "no Microsoft Graph token on behalf "
                         + "of oid=" + objectId + ": " + e.getMessage(), e);
+            } catch (IllegalArgumentException e) {
+                // Not a JWT of this employee (an opaque token, another tenant's): nothing to exchange.
+                throw new SignInFailure(SignInFailure.Reason.TOKEN_REJECTED, "the access token of oid=" + objectId
+                        + " cannot be exchanged on their behalf: " + e.getMessage(), e);
             }
         };
     }
