@@ -16,8 +16,6 @@ import java.util.Optional;
 import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.entra.EntraStandIn;
 import io.atrium.standins.graph.GraphStandIn;
-import io.atrium.standins.graph.GraphUser;
-import io.atrium.standins.graph.TrustedIssuer;
 import io.atrium.standins.hostile.HostileEntra;
 import io.atrium.standins.openai.AzureOpenAiStandIn;
 import io.atrium.standins.postgres.PostgresStandIn;
@@ -322,9 +320,7 @@ public final class LocalPeers implements AutoCloseable {
         /** Trusts the access tokens of whoever plays Entra ID and knows the demo accounts' groups. */
         private GraphStandIn startGraph(EntraTenant entra) {
             long started = System.nanoTime();
-            TrustedIssuer issuer = new TrustedIssuer(entra.issuer(), entra.clientId(), entra.truststore(),
-                    entra.truststorePassword());
-            GraphStandIn graph = GraphStandIn.start(0, issuer, DemoAccount.ALL.stream().map(GraphUser::of).toList());
+            GraphStandIn graph = GraphStandIn.forDemoAccountsOf(entra);
             out.println("[atrium] Microsoft Graph stand-in ready at " + graph.baseUrl() + seconds(started));
             return graph;
         }

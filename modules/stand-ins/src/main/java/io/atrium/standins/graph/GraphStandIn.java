@@ -12,6 +12,9 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.atrium.standins.EntraTenant;
+import io.atrium.standins.entra.DemoAccount;
+
 /**
  * Microsoft Graph for dev mode and tests, on plain http bound to 127.0.0.1, playing the two calls Atrium makes on a
  * user's behalf: {@code GET /v1.0/me} and {@code GET /v1.0/me/transitiveMemberOf/microsoft.graph.group} (the ids of
@@ -34,6 +37,12 @@ public final class GraphStandIn implements AutoCloseable {
         this.server = server;
         this.executor = executor;
         this.handler = handler;
+    }
+
+    /** Starts a stand-in on a free port that trusts the tokens of {@code entra} and knows every demo account. */
+    public static GraphStandIn forDemoAccountsOf(EntraTenant entra) {
+        return start(0, new TrustedIssuer(entra.issuer(), entra.clientId(), entra.truststore(),
+                entra.truststorePassword()), DemoAccount.ALL.stream().map(GraphUser::of).toList());
     }
 
     /**

@@ -17,8 +17,6 @@ import io.atrium.standins.entra.DemoSignIn;
 import io.atrium.standins.entra.EntraStandIn;
 import io.atrium.standins.graph.GraphRequest;
 import io.atrium.standins.graph.GraphStandIn;
-import io.atrium.standins.graph.GraphUser;
-import io.atrium.standins.graph.TrustedIssuer;
 
 class GraphGroupsTest {
 
@@ -34,8 +32,7 @@ class GraphGroupsTest {
     @BeforeAll
     static void start() throws Exception {
         entra = EntraStandIn.start(workDirectory, 0);
-        graph = GraphStandIn.start(0, new TrustedIssuer(entra.issuer(), entra.clientId(), entra.truststore(),
-                entra.truststorePassword()), DemoAccount.ALL.stream().map(GraphUser::of).toList());
+        graph = GraphStandIn.forDemoAccountsOf(entra);
         oliviasToken = DemoSignIn.at(entra).tokensFor(DemoAccount.OLIVIA).accessToken();
     }
 

@@ -22,8 +22,6 @@ import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.entra.DemoSignIn;
 import io.atrium.standins.entra.EntraStandIn;
 import io.atrium.standins.graph.GraphStandIn;
-import io.atrium.standins.graph.GraphUser;
-import io.atrium.standins.graph.TrustedIssuer;
 
 /** Against the Entra ID stand-in's real tokens and the Graph stand-in, as a sign-in meets them. */
 class EmployeeRolesTest {
@@ -45,8 +43,7 @@ class EmployeeRolesTest {
     @BeforeAll
     static void start() throws Exception {
         entra = EntraStandIn.start(workDirectory, 0);
-        graph = GraphStandIn.start(0, new TrustedIssuer(entra.issuer(), entra.clientId(), entra.truststore(),
-                entra.truststorePassword()), DemoAccount.ALL.stream().map(GraphUser::of).toList());
+        graph = GraphStandIn.forDemoAccountsOf(entra);
         erin = signIn(DemoAccount.ERIN);
         adam = signIn(DemoAccount.ADAM);
         olivia = signIn(DemoAccount.OLIVIA);
