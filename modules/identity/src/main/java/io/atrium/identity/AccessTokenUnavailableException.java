@@ -75,17 +75,19 @@ public class AccessTokenUnavailableException extends RuntimeException {
     }
 
     /**
-     * The {@code WWW-Authenticate} value for an API's 401 when the employee must sign in again and Entra named the
-     * claims to ask for, in the shape Microsoft documents for claims challenges ({@code error="insufficient_claims"},
-     * {@code claims} base64-encoded), so that the caller's MSAL can sign the employee in again with those claims.
-     * Empty otherwise.
+     * The {@code WWW-Authenticate} value for an API's 401 when the employee must sign in again: with the claims Entra
+     * named, in the shape Microsoft documents for claims challenges ({@code error="insufficient_claims"},
+     * {@code claims} base64-encoded), so that the caller's MSAL can sign the employee in again with those claims;
+     * without claims, {@code error="interaction_required"}. Empty when signing in again would not help.
      */
     public Optional<String> wwwAuthenticate() {
         if (!interactionRequired) {
             return Optional.empty();
         }
-        return claimsChallenge().map(claims -> "Bearer realm=\"\", authorization_uri=\"" + authorizationEndpoint
-                + "\", error=\"insufficient_claims\", claims=\""
-                + Base64.getEncoder().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "\"");
+        String challenge = "Bearer realm=\"\", authorization_uri=\"" + authorizationEndpoint + "\", error=";
+        return Optional.of(claimsChallenge()
+                .map(claims -> challenge + "\"insufficient_claims\", claims=\""
+                        + Base64.getEncoder().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "\"")
+                .orElse(challenge + "\"interaction_required\""));
     }
 }

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.atrium.identity.internal.bearer.ApiSettings;
-import io.atrium.identity.internal.graph.GraphGroups;
+import io.atrium.identity.internal.downstream.DownstreamApiSettings;
 import io.atrium.identity.internal.outbound.OutboundTokenSettings;
 import io.atrium.identity.internal.oidc.OidcSettings;
 import io.atrium.identity.internal.roles.EmployeeRoles;
@@ -27,7 +27,7 @@ public class IdentityConfiguration {
     EmployeeRoles roles;
 
     @Inject
-    GraphGroups graph;
+    DownstreamApiSettings downstream;
 
     @Inject
     ApiSettings api;
@@ -37,7 +37,7 @@ public class IdentityConfiguration {
 
     /** Every missing or wrong identity setting, each as a sentence naming its environment variable. */
     public List<String> problems() {
-        return Stream.of(oidc.problems(), sessions.problems(), roles.problems(), graph.problems(), api.problems(),
+        return Stream.of(oidc.problems(), sessions.problems(), roles.problems(), downstream.problems(), api.problems(),
                         outbound.problems())
                 .flatMap(List::stream).toList();
     }

@@ -132,7 +132,7 @@ public final class LocalPeers implements AutoCloseable {
         settings.put("azure.tenant-id", entra.tenantId());
         settings.put("azure.client-id", entra.clientId());
         settings.put("azure.client-secret", entra.clientSecret());
-        settings.put("atrium.graph.base-url", graph.baseUrl());
+        settings.put("atrium.downstream.graph.base-url", graph.baseUrl());
         settings.put("atrium.roles.group-mapping", DemoAccount.ATRIUM_ADMINS_GROUP + "=admin");
         settings.put("azure.openai.endpoint", openAi.endpoint());
         settings.put("azure.openai.deployment", OPENAI_DEPLOYMENT);

@@ -35,7 +35,7 @@ class LocalPeersTest {
             assertThat(environment).containsOnlyKeys("ATRIUM_DB_URL", "ATRIUM_DB_USER", "ATRIUM_DB_PASSWORD",
                     "AZURE_AUTHORITY_HOST", "AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET",
                     "AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_DEPLOYMENT", "AZURE_OPENAI_API_VERSION",
-                    "AZURE_OPENAI_API_KEY", "ATRIUM_AI_CREDENTIAL", "ATRIUM_GRAPH_BASE_URL",
+                    "AZURE_OPENAI_API_KEY", "ATRIUM_AI_CREDENTIAL", "ATRIUM_DOWNSTREAM_GRAPH_BASE_URL",
                     "ATRIUM_ROLES_GROUP_MAPPING");
             assertThat(environment)
                     .containsEntry("AZURE_AUTHORITY_HOST", "https://localhost:" + peers.entra().port())
@@ -45,7 +45,7 @@ class LocalPeersTest {
                     .containsEntry("AZURE_OPENAI_DEPLOYMENT", "gpt-4o-mini")
                     .containsEntry("AZURE_OPENAI_API_VERSION", "2024-10-21")
                     .containsEntry("ATRIUM_AI_CREDENTIAL", "api-key")
-                    .containsEntry("ATRIUM_GRAPH_BASE_URL", "http://localhost:" + peers.graph().port() + "/v1.0")
+                    .containsEntry("ATRIUM_DOWNSTREAM_GRAPH_BASE_URL", "http://localhost:" + peers.graph().port() + "/v1.0")
                     .containsEntry("ATRIUM_ROLES_GROUP_MAPPING", DemoAccount.ATRIUM_ADMINS_GROUP + "=admin");
             try (Connection connection = DriverManager.getConnection(environment.get("ATRIUM_DB_URL"),
                     environment.get("ATRIUM_DB_USER"), environment.get("ATRIUM_DB_PASSWORD"))) {
@@ -56,7 +56,7 @@ class LocalPeersTest {
                     .containsEntry("azure.authority-host", environment.get("AZURE_AUTHORITY_HOST"))
                     .containsEntry("azure.openai.api-version", "2024-10-21")
                     .containsEntry("atrium.ai.credential", "api-key")
-                    .containsEntry("atrium.graph.base-url", peers.graph().baseUrl())
+                    .containsEntry("atrium.downstream.graph.base-url", peers.graph().baseUrl())
                     .containsEntry("javax.net.ssl.trustStore", peers.truststore().toString())
                     .containsEntry("javax.net.ssl.trustStoreType", "PKCS12");
         }

@@ -1,6 +1,5 @@
 package io.atrium.web.api;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -15,17 +14,10 @@ public class ForbiddenMapper implements ExceptionMapper<ForbiddenException> {
 
     @Override
     public Response toResponse(ForbiddenException exception) {
-        return Response.status(Response.Status.FORBIDDEN)
-                .type("application/problem+json")
+        return Problems.of(Response.Status.FORBIDDEN,
+                        "Your token is valid, but you lack the Atrium role this operation needs.")
                 .header("WWW-Authenticate", "Bearer realm=\"atrium\", error=\"insufficient_scope\", "
                         + "error_description=\"the caller lacks the role this operation needs\"")
-                .entity(Json.createObjectBuilder()
-                        .add("type", "about:blank")
-                        .add("title", "Forbidden")
-                        .add("status", 403)
-                        .add("detail", "Your token is valid, but you lack the Atrium role this operation needs.")
-                        .build()
-                        .toString())
                 .build();
     }
 }

@@ -55,6 +55,11 @@ public final class DemoSignIn {
 
     /** The tokens the stand-in's token endpoint issues when {@code account} signs in with Atrium's usual scopes. */
     public Tokens tokensFor(DemoAccount account) throws IOException {
+        return tokensFor(account, null);
+    }
+
+    /** As {@link #tokensFor(DemoAccount)}, with the {@code claims} parameter an app sends to answer a claims challenge. */
+    public Tokens tokensFor(DemoAccount account, String claims) throws IOException {
         CodeVerifier verifier = new CodeVerifier();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("client_id", entra.clientId());
@@ -65,6 +70,9 @@ public final class DemoSignIn {
         query.put("nonce", new Nonce().getValue());
         query.put("code_challenge", CodeChallenge.compute(CodeChallengeMethod.S256, verifier).getValue());
         query.put("code_challenge_method", "S256");
+        if (claims != null) {
+            query.put("claims", claims);
+        }
         URI authorize = URI.create(entra.issuer() + "/authorize?" + form(query));
 
         HttpResponse<String> chosen = send(HttpRequest.newBuilder(authorize)

@@ -52,10 +52,12 @@ public final class EntraStandIn implements EntraTenant {
     private final LocalhostCertificate certificate;
     private final int port;
     private final TokenEndpointClaims tokenEndpoint;
+    private final ClaimsChallenges claimsChallenges;
 
     private EntraStandIn(MockOAuth2Server server, LocalhostCertificate certificate, int port,
-                         TokenEndpointClaims tokenEndpoint) {
+                         TokenEndpointClaims tokenEndpoint, ClaimsChallenges claimsChallenges) {
         this.server = server;
+        this.claimsChallenges = claimsChallenges;
         this.certificate = certificate;
         this.port = port;
         this.tokenEndpoint = tokenEndpoint;
@@ -82,7 +84,8 @@ public final class EntraStandIn implements EntraTenant {
                 Set.of(new RequestMappingTokenCallback(ISSUER_ID, DemoAccount.ALL.stream()
                         .map(EntraStandIn::claimsMapping).toList(), 3600), tokenEndpoint),
                 new NettyWrapper(ssl));
-        MockOAuth2Server server = new MockOAuth2Server(config);
+        ClaimsChallenges claimsChallenges = new ClaimsChallenges();
+        MockOAuth2Server server = new MockOAuth2Server(config, claimsChallenges);
         try {
             server.start(InetAddress.getByName("127.0.0.1"), port);
         } catch (Exception e) {
@@ -91,7 +94,7 @@ public final class EntraStandIn implements EntraTenant {
             server.shutdown();
             throw new IOException("The Entra ID stand-in cannot listen on 127.0.0.1:" + port, e);
         }
-        return new EntraStandIn(server, certificate, config.getHttpServer().port(), tokenEndpoint);
+        return new EntraStandIn(server, certificate, config.getHttpServer().port(), tokenEndpoint, claimsChallenges);
     }
 
     /** Entra's claims for one account, chosen by the username the login page submits. */
@@ -163,6 +166,33 @@ public final class EntraStandIn implements EntraTenant {
     /** How long the tokens {@link #tokenEndpoint()} issues from now on are valid; an hour unless changed. */
     public void tokenEndpointLifetime(Duration lifetime) {
         tokenEndpoint.lifetime(lifetime);
+    }
+
+    /**
+     * From now on Entra refuses every on-behalf-of exchange of the account's access tokens with
+     * {@code interaction_required} and these claims (a Conditional Access policy such as multi-factor authentication),
+     * until the employee signs in again asking for exactly these claims; tokens from that sign-in are exchanged again.
+     */
+    public void challengeOnBehalfOf(DemoAccount account, String claims) {
+        claimsChallenges.challenge(account.oid(), claims, true);
+    }
+
+    /** As {@link #challengeOnBehalfOf}, except that no sign-in meets the challenge: Entra insists every time. */
+    public void insistOnBehalfOf(DemoAccount account, String claims) {
+        claimsChallenges.challenge(account.oid(), claims, false);
+    }
+
+    /** Ends {@link #challengeOnBehalfOf}'s challenge for the account. */
+    public void clearChallenge(DemoAccount account) {
+        claimsChallenges.clear(account.oid());
+    }
+
+    /**
+     * The {@code claims} parameters of the authorization requests so far, oldest first; a browser's sign-in sends two
+     * such requests (the login page, then the chosen account).
+     */
+    public List<String> claimsAskedAtSignIn() {
+        return claimsChallenges.claimsAskedAtSignIn();
     }
 
     /** The object id of a client's service principal: the {@code oid} and {@code sub} of its application tokens. */

@@ -88,7 +88,7 @@ public final class GraphStandIn implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Graph's service root as Atrium's {@code ATRIUM_GRAPH_BASE_URL} takes it: {@code http://localhost:PORT/v1.0}. */
+    /** Graph's service root as Atrium's {@code ATRIUM_DOWNSTREAM_GRAPH_BASE_URL} takes it: {@code http://localhost:PORT/v1.0}. */
     public String baseUrl() {
         return "http://localhost:" + port() + GraphHandler.VERSION;
     }

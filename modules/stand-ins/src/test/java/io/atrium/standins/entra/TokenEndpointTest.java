@@ -116,6 +116,31 @@ class TokenEndpointTest {
     }
 
     @Test
+    void a_challenged_employee_is_refused_on_behalf_of_with_the_claims_until_signing_in_with_them() throws Exception {
+        String claims = "{\"access_token\":{\"acrs\":{\"essential\":true,\"value\":\"c1\"}}}";
+        String before = DemoSignIn.at(entra).tokensFor(DemoAccount.ADAM).accessToken();
+        entra.challengeOnBehalfOf(DemoAccount.ADAM, claims);
+        try {
+            HttpResponse<String> refused = post(onBehalfOf(before, "https://graph.microsoft.com/User.Read"));
+            assertThat(refused.statusCode()).isEqualTo(400);
+            Map<String, Object> body = JSONObjectUtils.parse(refused.body());
+            assertThat(body).containsEntry("error", "interaction_required").containsEntry("claims", claims);
+            assertThat((String) body.get("error_description")).startsWith("AADSTS50079");
+            // Another employee is not challenged.
+            String erins = DemoSignIn.at(entra).tokensFor(DemoAccount.ERIN).accessToken();
+            assertThat(post(onBehalfOf(erins, "https://graph.microsoft.com/User.Read")).statusCode()).isEqualTo(200);
+
+            String after = DemoSignIn.at(entra).tokensFor(DemoAccount.ADAM, claims).accessToken();
+
+            assertThat(entra.claimsAskedAtSignIn()).contains(claims);
+            assertThat(tokenFrom(post(onBehalfOf(after, "https://graph.microsoft.com/User.Read")))
+                    .getJWTClaimsSet().getStringClaim("oid")).isEqualTo(DemoAccount.ADAM.oid());
+        } finally {
+            entra.clearChallenge(DemoAccount.ADAM);
+        }
+    }
+
+    @Test
     void a_client_assertion_is_accepted_without_checking_its_signature_and_marked_as_a_certificate() throws Exception {
         Map<String, String> form = clientCredentials("api://downstream-api/.default");
         form.remove("client_secret");

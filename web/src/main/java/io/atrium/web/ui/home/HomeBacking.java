@@ -1,20 +1,26 @@
 package io.atrium.web.ui.home;
 
+import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import io.atrium.audit.UserDirectory;
 import io.atrium.audit.UserView;
+import io.atrium.identity.AccessTokenUnavailableException;
 import io.atrium.identity.CurrentEmployee;
 import io.atrium.identity.EmployeePrincipal;
 import io.atrium.identity.EmployeeProfile;
 import io.atrium.identity.EmployeeProfiles;
+import io.atrium.identity.SignInAgain;
 
 /** The home page: a greeting, the employee's roles and what Atrium has recorded of them. */
 @Named
@@ -29,6 +35,9 @@ public class HomeBacking {
 
     @Inject
     EmployeeProfiles profiles;
+
+    @Inject
+    SignInAgain signInAgain;
 
     private EmployeeProfile profile;
 
@@ -53,11 +62,24 @@ public class HomeBacking {
         return record;
     }
 
+    /**
+     * Reads the employee's profile from Microsoft Graph before the page renders, so that when Entra wants the employee
+     * to sign in again first (a claims challenge), the browser can still be sent there.
+     */
+    public void loadProfile() throws IOException {
+        try {
+            profile = profiles.ofCallingEmployee().orElse(null);
+        } catch (AccessTokenUnavailableException refusal) {
+            ExternalContext page = FacesContext.getCurrentInstance().getExternalContext();
+            Optional<String> signInAgainPath = signInAgain.pathFor(refusal, "/");
+            if (signInAgainPath.isPresent()) {
+                page.redirect(page.getRequestContextPath() + signInAgainPath.get());
+            }
+        }
+    }
+
     /** Job title and department from Microsoft Graph; null when Graph cannot answer, and the page says so. */
     public EmployeeProfile getProfile() {
-        if (profile == null) {
-            profile = profiles.ofSignedInEmployee().orElse(null);
-        }
         return profile;
     }
 

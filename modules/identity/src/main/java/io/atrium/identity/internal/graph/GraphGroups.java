@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -26,15 +25,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 
-import io.atrium.identity.EmployeeProfile;
-
 /**
  * Reads from Microsoft Graph the ids of every group a user is in, directly or through nested groups
  * ({@code GET /me/transitiveMemberOf/microsoft.graph.group}), with a delegated access token of that user.
  *
  * <p>The JDK's HTTP client rather than a MicroProfile REST Client interface: Graph pages with absolute
  * {@code @odata.nextLink} URLs whose skip tokens are opaque and must be followed as given, which an interface method
- * cannot express without taking the link apart. A link is followed only to Graph's own origin, so that the user's
+ * cannot express without taking the link apart. The service root is the downstream API {@code graph}'s, whose
+ * settings {@code DownstreamApiSettings} checks. A link is followed only to Graph's own origin, so that the user's
  * token is never sent anywhere else.
  */
 @ApplicationScoped
@@ -45,14 +43,13 @@ public class GraphGroups {
     /** 50 pages of up to 999 groups: a bound so that a link that never ends cannot hold a sign-in forever. */
     static final int MAX_PAGES = 50;
     private static final String MY_GROUP_IDS = "/me/transitiveMemberOf/microsoft.graph.group?$select=id&$top=999";
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
     private static final Logger LOG = Logger.getLogger(GraphGroups.class.getName());
 
     private final String baseUrl;
     private final HttpClient http;
 
     @Inject
-    public GraphGroups(@ConfigProperty(name = "atrium.graph.base-url") String baseUrl) {
+    public GraphGroups(@ConfigProperty(name = "atrium.downstream.graph.base-url") String baseUrl) {
         String trimmed = baseUrl.strip();
         this.baseUrl = trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
         // Graph does not redirect these calls; following a redirect could carry the token elsewhere.
@@ -68,22 +65,6 @@ public class GraphGroups {
         this.http = null;
     }
 
-    /** What is wrong with the Graph setting, worded for an operator; empty when it can work. */
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        URI uri = parse(baseUrl);
-        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        String host = uri == null || uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        boolean usable = !host.isEmpty() && uri.getRawQuery() == null && uri.getRawFragment() == null
-                && (scheme.equals("https") || scheme.equals("http") && LOOPBACK.contains(host));
-        if (!usable) {
-            problems.add("ATRIUM_GRAPH_BASE_URL (atrium.graph.base-url) must be Microsoft Graph's service root as an "
-                    + "https URL (plain http only on localhost), such as https://graph.microsoft.com/v1.0, not '"
-                    + baseUrl + "'");
-        }
-        return problems;
-    }
-
     /**
      * The object ids of the groups the token's user is in, every page of them.
      *
@@ -94,7 +75,8 @@ public class GraphGroups {
     public Set<String> transitiveGroupIds(String accessToken) throws GraphFailure {
         URI origin = parse(baseUrl);
         if (origin == null || origin.getHost() == null) {
-            throw new GraphFailure("ATRIUM_GRAPH_BASE_URL (atrium.graph.base-url) is not a URL: '" + baseUrl + "'");
+            throw new GraphFailure("ATRIUM_DOWNSTREAM_GRAPH_BASE_URL (atrium.downstream.graph.base-url) is not a URL: '"
+                    + baseUrl + "'");
         }
         Set<String> ids = new LinkedHashSet<>();
         URI next = URI.create(baseUrl + MY_GROUP_IDS);
@@ -112,20 +94,6 @@ public class GraphGroups {
         int pagesRead = pages;
         LOG.fine(() -> "Microsoft Graph listed " + ids.size() + " groups in " + pagesRead + " pages");
         return Collections.unmodifiableSet(ids);
-    }
-
-    /**
-     * The signed-in user's job title and department from Graph's {@code /me}.
-     *
-     * @param accessToken a delegated Microsoft Graph access token of the user (User.Read)
-     */
-    public EmployeeProfile profile(String accessToken) throws GraphFailure {
-        Map<String, Object> me = fetch(URI.create(baseUrl + "/me?$select=jobTitle,department"), accessToken);
-        return new EmployeeProfile(text(me.get("jobTitle")), text(me.get("department")));
-    }
-
-    private static String text(Object value) {
-        return value instanceof String string && !string.isBlank() ? string : null;
     }
 
     private Map<String, Object> fetch(URI page, String accessToken) throws GraphFailure {

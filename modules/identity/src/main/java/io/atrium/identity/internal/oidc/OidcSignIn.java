@@ -2,6 +2,8 @@ package io.atrium.identity.internal.oidc;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +86,15 @@ public class OidcSignIn {
 
     /** Remembers a new sign-in attempt in the session and returns the Entra URL to send the browser to. */
     public URI start(HttpServletRequest request, String returnTo, Prompt prompt) throws SignInFailure {
+        return start(request, returnTo, prompt, null);
+    }
+
+    /**
+     * As {@link #start(HttpServletRequest, String, Prompt)}, asking Entra for the claims of a claims challenge.
+     *
+     * @param claims the JSON object Entra named in its challenge, sent as the {@code claims} parameter; may be null
+     */
+    public URI start(HttpServletRequest request, String returnTo, Prompt prompt, String claims) throws SignInFailure {
         OIDCProviderMetadata provider = provider();
         State state = new State();
         Nonce nonce = new Nonce();
@@ -100,7 +111,11 @@ public class OidcSignIn {
         if (prompt != Prompt.DEFAULT) {
             authorize.prompt(new com.nimbusds.openid.connect.sdk.Prompt(prompt.value()));
         }
-        return authorize.build().toURI();
+        URI uri = authorize.build().toURI();
+        // Nimbus models OpenID's claims request (id_token, userinfo); Entra's challenge names access_token claims, so
+        // it is passed on as given.
+        return claims == null ? uri
+                : URI.create(uri + "&claims=" + URLEncoder.encode(claims, StandardCharsets.UTF_8));
     }
 
     /**

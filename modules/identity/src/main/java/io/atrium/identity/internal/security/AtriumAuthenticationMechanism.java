@@ -3,6 +3,7 @@ package io.atrium.identity.internal.security;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -83,6 +84,9 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         if (OidcSettings.FRONT_CHANNEL_LOGOUT_PATH.equals(path)) {
             return frontChannelLogout(request, response);
+        }
+        if (OidcSettings.SIGN_IN_AGAIN_PATH.equals(path)) {
+            return signInAgain(request, response, context);
         }
         HttpSession session = request.getSession(false);
         EmployeeSession signedInSession = current(session);
@@ -187,14 +191,31 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
             returnTo += "?" + request.getQueryString();
         }
         return redirectToEntra(request, response, context, returnTo,
-                signIn.configuredPrompt(SignedOutMarker.isSet(request)), facesAjax);
+                signIn.configuredPrompt(SignedOutMarker.isSet(request)), facesAjax, null);
+    }
+
+    /**
+     * A page met Entra's demand that the employee sign in again ({@code SignInAgain}): off to Entra, interactively and
+     * with the claims Entra asked for; the session stays as it is until the new sign-in replaces it.
+     */
+    private AuthenticationStatus signInAgain(HttpServletRequest request, HttpServletResponse response,
+                                             HttpMessageContext context) {
+        Optional<SignInAgainRequests.Request> asked = SignInAgainRequests.take(request.getSession(false));
+        if (asked.isEmpty()) {
+            return context.redirect(request.getContextPath() + "/");
+        }
+        EmployeeSession current = EmployeeSessions.find(request.getSession(false));
+        LOG.info(() -> "signing in again as Entra asked: user=" + (current == null ? "-" : current.employee().username())
+                + " claims=" + (asked.get().claims() == null ? "none" : "yes"));
+        return redirectToEntra(request, response, context, asked.get().returnTo(), Prompt.DEFAULT, false,
+                asked.get().claims());
     }
 
     private AuthenticationStatus redirectToEntra(HttpServletRequest request, HttpServletResponse response,
                                                  HttpMessageContext context, String returnTo, Prompt prompt,
-                                                 boolean facesAjax) {
+                                                 boolean facesAjax, String claims) {
         try {
-            URI authorize = signIn.start(request, returnTo, prompt);
+            URI authorize = signIn.start(request, returnTo, prompt, claims);
             if (facesAjax) {
                 return ajaxRedirect(response, authorize);
             }
@@ -236,7 +257,7 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.redirect(completed.returnTo());
         } catch (SilentSignInDeclined declined) {
             LOG.fine(declined::getMessage);
-            return redirectToEntra(request, response, context, declined.returnTo(), Prompt.DEFAULT, false);
+            return redirectToEntra(request, response, context, declined.returnTo(), Prompt.DEFAULT, false, null);
         } catch (SignInFailure failure) {
             return problem(request, response, failure);
         }

@@ -137,21 +137,4 @@ class GraphGroupsTest {
                 .isInstanceOf(GraphFailure.class)
                 .hasMessageContaining("Microsoft Graph at " + nowhere + " cannot be reached");
     }
-
-    @Test
-    void graphs_service_root_over_https_or_a_local_one_over_http_is_accepted() {
-        assertThat(new GraphGroups("https://graph.microsoft.com/v1.0").problems()).isEmpty();
-        assertThat(new GraphGroups("https://graph.microsoft.us/v1.0/").problems()).isEmpty();
-        assertThat(new GraphGroups("http://localhost:9090/v1.0").problems()).isEmpty();
-        assertThat(new GraphGroups("http://127.0.0.1:9090/v1.0").problems()).isEmpty();
-    }
-
-    @Test
-    void a_remote_graph_over_plain_http_or_no_url_at_all_is_named_by_its_environment_variable() {
-        for (String wrong : new String[] {"http://graph.microsoft.com/v1.0", "graph.microsoft.com", "https://", "",
-                "https://graph.microsoft.com/v1.0?x=1"}) {
-            assertThat(new GraphGroups(wrong).problems()).as(wrong).singleElement()
-                    .satisfies(problem -> assertThat(problem).startsWith("ATRIUM_GRAPH_BASE_URL"));
-        }
-    }
 }

@@ -1,0 +1,25 @@
+package io.atrium.web.api;
+
+import jakarta.json.Json;
+import jakarta.ws.rs.core.Response;
+
+/** RFC 9457 problem bodies ({@code application/problem+json}), with a detail a developer understands. */
+final class Problems {
+
+    static final String MEDIA_TYPE = "application/problem+json";
+
+    private Problems() {
+    }
+
+    static Response.ResponseBuilder of(Response.Status status, String detail) {
+        return Response.status(status)
+                .type(MEDIA_TYPE)
+                .entity(Json.createObjectBuilder()
+                        .add("type", "about:blank")
+                        .add("title", status.getReasonPhrase())
+                        .add("status", status.getStatusCode())
+                        .add("detail", detail)
+                        .build()
+                        .toString());
+    }
+}
