@@ -5,13 +5,11 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.atrium.audit.UserDirectory;
@@ -28,11 +26,7 @@ public class AdminUsersResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    public List<UserView> list(
-            @QueryParam("offset") @DefaultValue("0") @Min(value = 0, message = "offset must not be negative") int offset,
-            @QueryParam("limit") @DefaultValue("50")
-            @Min(value = 1, message = "limit must be between 1 and 200")
-            @Max(value = 200, message = "limit must be between 1 and 200") int limit) {
-        return users.list(offset, limit);
+    public List<UserView> list(@BeanParam @Valid PageRequest page) {
+        return users.list(page.offset, page.limit);
     }
 }

@@ -1,6 +1,7 @@
 package io.atrium.standins.payara;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -227,6 +228,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         private Path workDirectory;
         private PrintStream echo;
         private String echoPrefix = "";
+        private final Map<Path, String> otherDeployments = new LinkedHashMap<>();
 
         private Builder(Path microJar, Path war) {
             this.microJar = Objects.requireNonNull(microJar, "microJar");
@@ -271,6 +273,13 @@ public final class PayaraMicroProcess implements AutoCloseable {
             return this;
         }
 
+        /** Another WAR to deploy beside the first, at the context root given, such as {@code /baseline}. */
+        public Builder alsoDeploy(Path otherWar, String contextRoot) {
+            otherDeployments.put(Objects.requireNonNull(otherWar, "otherWar"),
+                    Objects.requireNonNull(contextRoot, "contextRoot"));
+            return this;
+        }
+
         /** Also prints every line of Payara's output to {@code out}, prefixed. */
         public Builder echo(PrintStream out, String prefix) {
             this.echo = out;
@@ -297,6 +306,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
                     "--deploy", war.toAbsolutePath().toString(), "--contextroot", "/",
                     "--port", Integer.toString(httpPort), "--nohazelcast",
                     "--prebootcommandfile", preboot.toString()));
+            // Payara Micro takes a deployment's own context root after its path: --deploy file.war:/root
+            otherDeployments.forEach((otherWar, contextRoot) -> command.addAll(List.of("--deploy",
+                    otherWar.toAbsolutePath() + File.pathSeparator + contextRoot)));
             ProcessBuilder processBuilder = new ProcessBuilder(command).directory(directory.toFile())
                     .redirectErrorStream(true);
             processBuilder.environment().putAll(environment);
