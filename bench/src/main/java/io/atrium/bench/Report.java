@@ -1,0 +1,62 @@
+package io.atrium.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** The table the benchmark prints: medians over the rounds, and ratios against the baseline of the same rounds. */
+final class Report {
+
+    private static final double API_TARGET = 0.80;
+
+    private final Map<Bench.Endpoint, List<Wrk.Result>> results;
+    private final int rounds;
+
+    Report(Map<Bench.Endpoint, List<Wrk.Result>> results, int rounds) {
+        this.results = results;
+        this.rounds = rounds;
+    }
+
+    void print(List<Bench.Endpoint> endpoints, int seconds, int warmupSeconds) {
+        Bench.Endpoint apiBaseline = endpoints.get(0);
+        Bench.Endpoint pageBaseline = endpoints.get(3);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "API auth overhead (wrk, loopback, %d rounds of %d s after %d s warm-up; "
+                + "medians)%n", rounds, seconds, warmupSeconds);
+        System.out.printf(Locale.ROOT, "| %-48s | %9s | %8s | %8s | %17s |%n", "endpoint", "req/s", "p50 ms",
+                "p99 ms", "ratio to baseline");
+        System.out.println("|" + "-".repeat(50) + "|" + "-".repeat(11) + "|" + "-".repeat(10) + "|" + "-".repeat(10)
+                + "|" + "-".repeat(19) + "|");
+        for (int i = 0; i < endpoints.size(); i++) {
+            Bench.Endpoint endpoint = endpoints.get(i);
+            Bench.Endpoint baseline = i < 3 ? apiBaseline : pageBaseline;
+            List<Wrk.Result> runs = results.get(endpoint);
+            String ratio = endpoint == baseline ? "1 (baseline)"
+                    : String.format(Locale.ROOT, "%.2f", ratio(endpoint, baseline));
+            System.out.printf(Locale.ROOT, "| %-48s | %9.0f | %8.2f | %8.2f | %17s |%n", endpoint.name(),
+                    median(runs, Wrk.Result::requestsPerSecond), median(runs, Wrk.Result::medianMillis),
+                    median(runs, Wrk.Result::p99Millis), ratio);
+        }
+        double api = ratio(endpoints.get(1), apiBaseline);
+        System.out.printf(Locale.ROOT, "%nAtrium's bearer-protected GET at %.2f of the unsecured one (target >= %.2f): "
+                + "%s%n", api, API_TARGET, api >= API_TARGET ? "met" : "MISSED");
+    }
+
+    /** The median over the rounds of each round's ratio, so that a noisy round moves both sides of its ratio. */
+    private double ratio(Bench.Endpoint endpoint, Bench.Endpoint baseline) {
+        List<Wrk.Result> measured = results.get(endpoint);
+        List<Wrk.Result> base = results.get(baseline);
+        double[] ratios = new double[measured.size()];
+        for (int round = 0; round < ratios.length; round++) {
+            ratios[round] = measured.get(round).requestsPerSecond() / base.get(round).requestsPerSecond();
+        }
+        Arrays.sort(ratios);
+        return ratios[ratios.length / 2];
+    }
+
+    private static double median(List<Wrk.Result> runs, ToDoubleFunction<Wrk.Result> value) {
+        return runs.stream().mapToDouble(value).sorted().skip(runs.size() / 2).findFirst().orElse(Double.NaN);
+    }
+}
