@@ -1,6 +1,7 @@
 package io.atrium.ai.internal.client;
 
 import java.io.InterruptedIOException;
+import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +42,25 @@ public final class AzureOpenAiErrors {
         return AiUnavailableException.answered(kindOf(status, error), status, detail);
     }
 
+    /**
+     * An {@code {"error":...}} event inside a stream that had begun with 200: the model service failed or the content
+     * filter intervened after the headers were sent.
+     */
+    public static AiUnavailableException fromStreamedError(String body) {
+        AzureErrorBody.Error error = parse(body);
+        String detail = "Azure OpenAI sent an error event in the stream" + describe(error);
+        if (isContentFilter(error)) {
+            return AiUnavailableException.unusableAnswer(Kind.CONTENT_FILTERED, detail);
+        }
+        return AiUnavailableException.unusableAnswer(Kind.UPSTREAM_ERROR, detail);
+    }
+
     /** No answer came; timeouts are told apart because trying again may help, unlike a wrong host name. */
     public static AiUnavailableException fromNoAnswer(Throwable failure) {
         Throwable root = failure;
         boolean timedOut = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            timedOut |= cause instanceof InterruptedIOException;
+            timedOut |= cause instanceof InterruptedIOException || cause instanceof HttpTimeoutException;
             root = cause;
         }
         if (timedOut) {
