@@ -22,11 +22,6 @@ public final class ApiKeyCredential implements AzureOpenAiCredential {
     }
 
     @Override
-    public void probe() {
-        // The key is present (checked when built); only a call can tell whether Azure still accepts it.
-    }
-
-    @Override
     public String toString() {
         return "ApiKeyCredential[api-key=(hidden)]";
     }

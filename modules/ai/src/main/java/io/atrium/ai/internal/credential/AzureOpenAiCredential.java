@@ -12,6 +12,10 @@ public interface AzureOpenAiCredential {
      */
     void authenticate(HttpRequest.Builder request, AiCaller caller);
 
-    /** Gets a key or token now, as a call would, so a readiness check learns early that calls would fail. */
-    void probe();
+    /**
+     * Gets a token now, as a call would, so a readiness check learns early that calls would fail. A key has nothing
+     * to get ahead of a call: its presence was checked at start-up, and only Azure can tell whether it still works.
+     */
+    default void probe() {
+    }
 }
