@@ -45,26 +45,38 @@ public class AiUnavailableException extends RuntimeException {
     private final Integer upstreamStatus;
     private final Long retryAfterSeconds;
     private final String userMessage;
+    private final ContentFilterFindings filters;
 
     private AiUnavailableException(Kind kind, String operatorDetail, Integer upstreamStatus, Long retryAfterSeconds,
                                    Throwable cause) {
-        this(kind, operatorDetail, upstreamStatus, retryAfterSeconds, cause, null);
+        this(kind, operatorDetail, upstreamStatus, retryAfterSeconds, cause, null, ContentFilterFindings.none());
     }
 
     private AiUnavailableException(Kind kind, String operatorDetail, Integer upstreamStatus, Long retryAfterSeconds,
-                                   Throwable cause, String userMessage) {
+                                   Throwable cause, String userMessage, ContentFilterFindings filters) {
         super(kind + ": " + operatorDetail, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.upstreamStatus = upstreamStatus;
         this.retryAfterSeconds = retryAfterSeconds;
         this.userMessage = userMessage;
+        this.filters = filters;
+    }
+
+    /**
+     * Azure's content filter blocked the conversation (status 400) or the answer (status 200, also after part of it
+     * was streamed).
+     */
+    public static AiUnavailableException contentFiltered(int status, String operatorDetail,
+                                                         ContentFilterFindings findings) {
+        return new AiUnavailableException(Kind.CONTENT_FILTERED, operatorDetail, status, null, null, null,
+                Objects.requireNonNull(findings, "findings"));
     }
 
     /** The caller's daily token quota is used up; Azure was not called. */
     public static AiUnavailableException quotaExhausted(long usedToday, long dailyQuota) {
         return new AiUnavailableException(Kind.QUOTA_EXHAUSTED, "daily token quota used up: " + usedToday + " of "
                 + dailyQuota, null, null, null, "You have used up today's allowance for the assistant (" + usedToday
-                + " of " + dailyQuota + " tokens). It is renewed at midnight (UTC).");
+                + " of " + dailyQuota + " tokens). It is renewed at midnight (UTC).", ContentFilterFindings.none());
     }
 
     /** Azure answered with an error status. */
@@ -90,6 +102,11 @@ public class AiUnavailableException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** What the content filter found, for {@link Kind#CONTENT_FILTERED}; none for the other kinds. */
+    public ContentFilterFindings filters() {
+        return filters;
     }
 
     /** The HTTP status Azure answered with; empty when no answer came. */

@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** Keeps what a stream delivered, and when, for tests to assert on. */
-public final class RecordingListener implements ChatStreamListener {
+public class RecordingListener implements ChatStreamListener {
 
     public final List<String> deltas = new CopyOnWriteArrayList<>();
     public final List<Long> deltaNanos = new CopyOnWriteArrayList<>();

@@ -272,9 +272,8 @@ public class AzureOpenAiChat {
         ChatCompletion.Choice choice = completion.choices().get(0);
         ContentFilterFindings findings = findings(completion, choice);
         if ("content_filter".equals(choice.finishReason()) || findings.completionFiltered()) {
-            throw AiUnavailableException.unusableAnswer(Kind.CONTENT_FILTERED,
-                    "Azure OpenAI's content filter stopped the answer, filtered "
-                            + AzureOpenAiErrors.filteredCategories(choice.contentFilterResults()) + idOf(completion));
+            throw AiUnavailableException.contentFiltered(200, "Azure OpenAI's content filter stopped the answer ("
+                    + findings.summary() + ")" + idOf(completion), findings);
         }
         if (choice.message() == null || choice.message().content() == null) {
             throw AiUnavailableException.unusableAnswer(Kind.UPSTREAM_ERROR, "Azure OpenAI answered without "

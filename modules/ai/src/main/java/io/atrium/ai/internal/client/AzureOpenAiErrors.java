@@ -3,6 +3,7 @@ package io.atrium.ai.internal.client;
 import java.io.InterruptedIOException;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -15,6 +16,7 @@ import jakarta.json.bind.JsonbException;
 
 import io.atrium.ai.AiUnavailableException;
 import io.atrium.ai.AiUnavailableException.Kind;
+import io.atrium.ai.ContentFilterFindings;
 
 /**
  * Turns Azure's failures into {@link AiUnavailableException}: the one place that knows Azure's statuses, error codes
@@ -39,6 +41,13 @@ public final class AzureOpenAiErrors {
         if (status == 429) {
             return AiUnavailableException.rateLimited(retryAfterSeconds(retryAfter, retryAfterMs), detail);
         }
+        if (status >= 400 && status < 500 && isContentFilter(error)) {
+            Map<String, String> prompt = new HashMap<>();
+            if (error.innerError() != null && error.innerError().contentFilterResult() != null) {
+                FilterFindings.addTo(prompt, error.innerError().contentFilterResult());
+            }
+            return AiUnavailableException.contentFiltered(status, detail, new ContentFilterFindings(prompt, Map.of()));
+        }
         return AiUnavailableException.answered(kindOf(status, error), status, detail);
     }
 
@@ -46,11 +55,11 @@ public final class AzureOpenAiErrors {
      * An {@code {"error":...}} event inside a stream that had begun with 200: the model service failed or the content
      * filter intervened after the headers were sent.
      */
-    public static AiUnavailableException fromStreamedError(String body) {
+    public static AiUnavailableException fromStreamedError(String body, ContentFilterFindings findingsSoFar) {
         AzureErrorBody.Error error = parse(body);
         String detail = "Azure OpenAI sent an error event in the stream" + describe(error);
         if (isContentFilter(error)) {
-            return AiUnavailableException.unusableAnswer(Kind.CONTENT_FILTERED, detail);
+            return AiUnavailableException.contentFiltered(200, detail, findingsSoFar);
         }
         return AiUnavailableException.unusableAnswer(Kind.UPSTREAM_ERROR, detail);
     }

@@ -5,9 +5,11 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -49,6 +51,7 @@ public class AzureOpenAiSettings {
     private final long circuitFailures;
     private final long circuitOpenMs;
     private final String systemPrompt;
+    private final Map<String, Long> dailyTokenQuotas;
 
     @Inject
     public AzureOpenAiSettings(Config config) {
@@ -66,6 +69,7 @@ public class AzureOpenAiSettings {
         this.circuitFailures = positive("atrium.ai.circuit-breaker.failures", 1);
         this.circuitOpenMs = positive("atrium.ai.circuit-breaker.open-ms", 1);
         this.systemPrompt = text("atrium.ai.system-prompt").orElse("");
+        this.dailyTokenQuotas = quotas();
         collectProblems();
     }
 
@@ -85,6 +89,7 @@ public class AzureOpenAiSettings {
         this.circuitFailures = 0;
         this.circuitOpenMs = 0;
         this.systemPrompt = "";
+        this.dailyTokenQuotas = Map.of();
     }
 
     /** The keys that are missing or wrong, each a sentence an operator can act on; empty when Atrium can call Azure. */
@@ -157,6 +162,11 @@ public class AzureOpenAiSettings {
         return systemPrompt;
     }
 
+    /** Tokens per UTC day by role; a caller may use the largest quota of their roles, none without a listed role. */
+    public Map<String, Long> dailyTokenQuotas() {
+        return dailyTokenQuotas;
+    }
+
     @Override
     public String toString() {
         return "AzureOpenAiSettings[endpoint=" + endpoint.orElse("(not set)")
@@ -216,6 +226,34 @@ public class AzureOpenAiSettings {
         problems.add(name + " (" + key + ") must be a whole number of at least " + least + ", not '"
                 + value.orElse("") + "'");
         return least;
+    }
+
+    /** {@code role=tokens,...}, such as {@code employee=50000,admin=200000}. */
+    private Map<String, Long> quotas() {
+        Map<String, Long> quotas = new LinkedHashMap<>();
+        String value = text("atrium.ai.daily-token-quotas").orElse("");
+        for (String entry : value.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] roleAndTokens = entry.split("=", -1);
+            try {
+                long tokens = Long.parseLong(roleAndTokens.length == 2 ? roleAndTokens[1].strip() : "");
+                if (roleAndTokens[0].isBlank() || tokens < 0) {
+                    throw new NumberFormatException();
+                }
+                quotas.put(roleAndTokens[0].strip(), tokens);
+            } catch (NumberFormatException wrong) {
+                problems.add("ATRIUM_AI_DAILY_TOKEN_QUOTAS (atrium.ai.daily-token-quotas) must be role=tokens pairs "
+                        + "separated by commas, such as employee=50000,admin=200000; '" + entry.strip()
+                        + "' is not one");
+            }
+        }
+        if (quotas.isEmpty() && problems.stream().noneMatch(p -> p.startsWith("ATRIUM_AI_DAILY_TOKEN_QUOTAS"))) {
+            problems.add("ATRIUM_AI_DAILY_TOKEN_QUOTAS (atrium.ai.daily-token-quotas) names no role: nobody could "
+                    + "use the assistant");
+        }
+        return Map.copyOf(quotas);
     }
 
     private List<String> deploymentList() {

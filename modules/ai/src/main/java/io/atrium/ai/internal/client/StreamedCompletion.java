@@ -53,7 +53,7 @@ final class StreamedCompletion {
         }
         JsonObject chunk = parse(data);
         if (chunk.get("error") instanceof JsonObject) {
-            throw AzureOpenAiErrors.fromStreamedError(chunk.toString());
+            throw AzureOpenAiErrors.fromStreamedError(chunk.toString(), findings());
         }
         id = nonEmpty(chunk, "id").orElse(id);
         model = nonEmpty(chunk, "model").orElse(model);
@@ -115,8 +115,8 @@ final class StreamedCompletion {
                     + " after " + content.length() + " characters" + idSuffix(), null);
         }
         if ("content_filter".equals(finishReason) || findings().completionFiltered()) {
-            throw AiUnavailableException.unusableAnswer(Kind.CONTENT_FILTERED, "Azure OpenAI's content filter "
-                    + "stopped the streamed answer (" + findings().summary() + ")" + idSuffix());
+            throw AiUnavailableException.contentFiltered(200, "Azure OpenAI's content filter stopped the streamed "
+                    + "answer (" + findings().summary() + ")" + idSuffix(), findings());
         }
         if (finishReason == null) {
             throw AiUnavailableException.unusableAnswer(Kind.UPSTREAM_ERROR,
