@@ -30,7 +30,9 @@ public class AiUnavailableException extends RuntimeException {
         /** Azure failed (5xx), answered nonsense, or could not be reached. */
         UPSTREAM_ERROR("The assistant is not available right now. Please try again in a few minutes."),
         /** Azure did not answer in time. */
-        TIMEOUT("The assistant took too long to answer. Please try again.");
+        TIMEOUT("The assistant took too long to answer. Please try again."),
+        /** The employee has used up today's token allowance (ATRIUM_AI_DAILY_TOKEN_QUOTAS); nothing was sent. */
+        QUOTA_EXHAUSTED("You have used up today's allowance for the assistant. It is renewed at midnight (UTC).");
 
         private final String userMessage;
 
@@ -42,13 +44,39 @@ public class AiUnavailableException extends RuntimeException {
     private final Kind kind;
     private final Integer upstreamStatus;
     private final Long retryAfterSeconds;
+    private final String userMessage;
+    private final ContentFilterFindings filters;
 
     private AiUnavailableException(Kind kind, String operatorDetail, Integer upstreamStatus, Long retryAfterSeconds,
                                    Throwable cause) {
+        this(kind, operatorDetail, upstreamStatus, retryAfterSeconds, cause, null, ContentFilterFindings.none());
+    }
+
+    private AiUnavailableException(Kind kind, String operatorDetail, Integer upstreamStatus, Long retryAfterSeconds,
+                                   Throwable cause, String userMessage, ContentFilterFindings filters) {
         super(kind + ": " + operatorDetail, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.upstreamStatus = upstreamStatus;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.userMessage = userMessage;
+        this.filters = filters;
+    }
+
+    /**
+     * Azure's content filter blocked the conversation (status 400) or the answer (status 200, also after part of it
+     * was streamed).
+     */
+    public static AiUnavailableException contentFiltered(int status, String operatorDetail,
+                                                         ContentFilterFindings findings) {
+        return new AiUnavailableException(Kind.CONTENT_FILTERED, operatorDetail, status, null, null, null,
+                Objects.requireNonNull(findings, "findings"));
+    }
+
+    /** The caller's daily token quota is used up; Azure was not called. */
+    public static AiUnavailableException quotaExhausted(long usedToday, long dailyQuota) {
+        return new AiUnavailableException(Kind.QUOTA_EXHAUSTED, "daily token quota used up: " + usedToday + " of "
+                + dailyQuota, null, null, null, "You have used up today's allowance for the assistant (" + usedToday
+                + " of " + dailyQuota + " tokens). It is renewed at midnight (UTC).", ContentFilterFindings.none());
     }
 
     /** Azure answered with an error status. */
@@ -76,6 +104,11 @@ public class AiUnavailableException extends RuntimeException {
         return kind;
     }
 
+    /** What the content filter found, for {@link Kind#CONTENT_FILTERED}; none for the other kinds. */
+    public ContentFilterFindings filters() {
+        return filters;
+    }
+
     /** The HTTP status Azure answered with; empty when no answer came. */
     public OptionalInt upstreamStatus() {
         return upstreamStatus == null ? OptionalInt.empty() : OptionalInt.of(upstreamStatus);
@@ -88,6 +121,9 @@ public class AiUnavailableException extends RuntimeException {
 
     /** What to tell the employee, in plain words, without anything from Azure's own answer. */
     public String userMessage() {
+        if (userMessage != null) {
+            return userMessage;
+        }
         if (kind == Kind.RATE_LIMITED && retryAfterSeconds != null) {
             return "The assistant is busy right now. Please try again in " + retryAfterSeconds
                     + (retryAfterSeconds == 1 ? " second." : " seconds.");

@@ -1,53 +1,194 @@
 package io.atrium.ai;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.atrium.ai.internal.client.AzureOpenAiChat;
 import io.atrium.ai.internal.client.AzureOpenAiSettings;
+import io.atrium.ai.internal.usage.DailyQuotas;
+import io.atrium.ai.internal.usage.UsageLedger;
+import io.atrium.ai.internal.usage.UsageRecord;
 
-/** Answers an employee's conversation with Azure OpenAI, under Atrium's system prompt. */
+/**
+ * Answers a conversation with Azure OpenAI under Atrium's system prompt, whole or streamed, for a caller given
+ * explicitly (the Faces page's signed-in employee, or the REST gateway's bearer-token caller). Before each call the
+ * caller's daily token quota is checked; after it, the call is recorded in the usage ledger, in a transaction of its
+ * own. A quota can be overrun by the one call that crosses it: how long an answer will be is known only afterwards.
+ *
+ * <p>Never call it inside a database transaction: it makes HTTP calls to Azure OpenAI (and Entra for tokens).
+ */
 @ApplicationScoped
 public class ChatService {
 
+    private static final Logger LOG = Logger.getLogger(ChatService.class.getName());
+
     private final AzureOpenAiChat chat;
-    private final String systemPrompt;
+    private final AzureOpenAiSettings settings;
+    private final UsageLedger ledger;
+    private final DailyQuotas quotas;
+    private final Clock clock;
 
     @Inject
-    public ChatService(AzureOpenAiChat chat, AzureOpenAiSettings settings) {
-        this(chat, settings.systemPrompt());
+    public ChatService(AzureOpenAiChat chat, AzureOpenAiSettings settings, UsageLedger ledger) {
+        this(chat, settings, ledger, Clock.systemUTC());
     }
 
-    ChatService(AzureOpenAiChat chat, String systemPrompt) {
+    public ChatService(AzureOpenAiChat chat, AzureOpenAiSettings settings, UsageLedger ledger, Clock clock) {
         this.chat = chat;
-        this.systemPrompt = systemPrompt;
+        this.settings = settings;
+        this.ledger = ledger;
+        this.quotas = settings == null ? null : new DailyQuotas(settings.dailyTokenQuotas());
+        this.clock = clock;
     }
 
     /** For CDI's proxy. */
     protected ChatService() {
-        this(null, "");
+        this(null, null, null, null);
+    }
+
+    /** The deployments a request may name, the default first. */
+    public List<String> deployments() {
+        return settings.deployments();
+    }
+
+    /** The caller's tokens today against their daily quota. */
+    public QuotaStatus quotaOf(AiCaller caller) {
+        Objects.requireNonNull(caller, "caller");
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return new QuotaStatus(ledger.tokensOn(caller.tenantId(), caller.objectId(), today),
+                quotas.of(caller.roles()));
     }
 
     /**
-     * The assistant's next answer to {@code conversation} (oldest turn first, ending with the employee's message).
+     * The assistant's whole answer.
      *
-     * @throws AiUnavailableException when Azure OpenAI cannot answer; its {@code userMessage()} says why in words for
-     *                                the employee
+     * @throws IllegalArgumentException when the request names a deployment not in {@link #deployments()}
+     * @throws AiUnavailableException   when Azure OpenAI cannot answer, or the caller's quota is used up; its
+     *                                  {@code userMessage()} says why in words for the employee
      */
-    public ChatReply reply(List<ChatTurn> conversation) {
-        Objects.requireNonNull(conversation, "conversation");
-        if (conversation.isEmpty()) {
-            throw new IllegalArgumentException("A conversation needs at least the employee's message");
+    public ChatReply reply(AiCaller caller, ChatRequest request) {
+        Objects.requireNonNull(caller, "caller");
+        String deployment = deploymentOf(request);
+        requireQuota(caller, deployment, false);
+        Instant at = clock.instant();
+        long started = System.nanoTime();
+        try {
+            ChatReply reply = chat.complete(caller, deployment, withSystemPrompt(request.conversation()),
+                    request.maxTokens(), request.temperature());
+            record(answered(caller, deployment, at, started, false, reply));
+            return reply;
+        } catch (AiUnavailableException failure) {
+            record(failed(caller, deployment, at, started, false, failure));
+            throw failure;
         }
+    }
+
+    /**
+     * The assistant's answer, streamed to {@code listener} as Azure sends it; the returned handle stops it. The
+     * listener hears of the end after the call is in the ledger.
+     *
+     * @throws IllegalArgumentException when the request names a deployment not in {@link #deployments()}
+     * @throws AiUnavailableException   ({@code QUOTA_EXHAUSTED}) at once, before anything is sent, when the caller's
+     *                                  quota is used up
+     */
+    public ChatStream stream(AiCaller caller, ChatRequest request, ChatStreamListener listener) {
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(listener, "listener");
+        String deployment = deploymentOf(request);
+        requireQuota(caller, deployment, true);
+        Instant at = clock.instant();
+        long started = System.nanoTime();
+        return chat.stream(caller, deployment, withSystemPrompt(request.conversation()), request.maxTokens(),
+                request.temperature(), new ChatStreamListener() {
+                    @Override
+                    public void delta(String text) {
+                        listener.delta(text);
+                    }
+
+                    @Override
+                    public void completed(ChatReply reply) {
+                        record(answered(caller, deployment, at, started, true, reply));
+                        listener.completed(reply);
+                    }
+
+                    @Override
+                    public void failed(AiUnavailableException failure) {
+                        record(ChatService.failed(caller, deployment, at, started, true, failure));
+                        listener.failed(failure);
+                    }
+                });
+    }
+
+    private void requireQuota(AiCaller caller, String deployment, boolean streamed) {
+        QuotaStatus quota = quotaOf(caller);
+        if (quota.exhausted()) {
+            AiUnavailableException refusal = AiUnavailableException.quotaExhausted(quota.usedToday(),
+                    quota.dailyQuota());
+            record(failed(caller, deployment, clock.instant(), System.nanoTime(), streamed, refusal));
+            LOG.info(() -> "AI call refused by the daily quota: oid=" + caller.objectId() + " tid="
+                    + caller.tenantId() + ", " + quota.usedToday() + " of " + quota.dailyQuota() + " tokens used");
+            throw refusal;
+        }
+    }
+
+    /** The ledger must not take the answer with it when the database fails: the call happened either way. */
+    private void record(UsageRecord call) {
+        try {
+            ledger.record(call);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "AI call of oid=" + call.objectId() + " tid=" + call.tenantId() + " to "
+                    + call.deployment() + " (" + call.outcome() + ", " + (call.promptTokens() + call.completionTokens())
+                    + " tokens) could not be recorded in the usage ledger", e);
+        }
+    }
+
+    private static UsageRecord answered(AiCaller caller, String deployment, Instant at, long startedNanos,
+                                        boolean streamed, ChatReply reply) {
+        String outcome = ChatReply.CANCELLED.equals(reply.finishReason()) ? "cancelled" : "answered";
+        return new UsageRecord(caller.tenantId(), caller.objectId(), deployment, at, streamed, outcome,
+                reply.finishReason(), reply.promptTokens(), reply.completionTokens(), millisSince(startedNanos), null,
+                reply.filters().summary());
+    }
+
+    private static UsageRecord failed(AiCaller caller, String deployment, Instant at, long startedNanos,
+                                      boolean streamed, AiUnavailableException failure) {
+        return new UsageRecord(caller.tenantId(), caller.objectId(), deployment, at, streamed,
+                failure.kind().name().toLowerCase(Locale.ROOT), null, 0, 0, millisSince(startedNanos),
+                failure.upstreamStatus().isPresent() ? failure.upstreamStatus().getAsInt() : null,
+                failure.filters().summary());
+    }
+
+    private static long millisSince(long startedNanos) {
+        return Math.max(0, (System.nanoTime() - startedNanos) / 1_000_000);
+    }
+
+    private String deploymentOf(ChatRequest request) {
+        Objects.requireNonNull(request, "request");
+        String deployment = request.deployment().orElse(settings.deployment());
+        if (!settings.deployments().contains(deployment)) {
+            throw new IllegalArgumentException("'" + deployment + "' is not one of the deployments Atrium offers: "
+                    + settings.deployments());
+        }
+        return deployment;
+    }
+
+    private List<ChatTurn> withSystemPrompt(List<ChatTurn> conversation) {
         List<ChatTurn> turns = new ArrayList<>(conversation.size() + 1);
-        if (!systemPrompt.isEmpty()) {
-            turns.add(new ChatTurn(ChatTurn.Role.SYSTEM, systemPrompt));
+        if (!settings.systemPrompt().isEmpty()) {
+            turns.add(new ChatTurn(ChatTurn.Role.SYSTEM, settings.systemPrompt()));
         }
         turns.addAll(conversation);
-        return chat.complete(turns);
+        return turns;
     }
 }

@@ -45,15 +45,67 @@ record AzureError(int status, Map<String, String> headers, ObjectNode body) {
         return modelError(400, "invalid_request_error", message);
     }
 
+    /** Which of Azure's two retry headers a 429 carries. */
+    enum RetryAdvice {
+        BOTH, SECONDS_ONLY, MILLISECONDS_ONLY, NONE
+    }
+
     /** Quota exhausted; Azure says when to retry twice, in seconds ({@code Retry-After}) and in milliseconds. */
     static AzureError rateLimited(Duration retryAfter, String apiVersion) {
+        return rateLimited(retryAfter, apiVersion, RetryAdvice.BOTH);
+    }
+
+    static AzureError rateLimited(Duration retryAfter, String apiVersion, RetryAdvice advice) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         ObjectNode body = gatewayBody("429", "Requests to the ChatCompletions_Create Operation under Azure OpenAI API "
                 + "version " + apiVersion + " have exceeded token rate limit of your current OpenAI S0 pricing tier. "
                 + "Please retry after " + seconds + " seconds. Please go here: https://aka.ms/oai/quotaincrease if you "
                 + "would like to further increase the default rate limit.");
-        return new AzureError(429, Map.of("Retry-After", Long.toString(seconds),
-                "retry-after-ms", Long.toString(retryAfter.toMillis())), body);
+        Map<String, String> headers = switch (advice) {
+            case BOTH -> Map.of("Retry-After", Long.toString(seconds), "retry-after-ms",
+                    Long.toString(retryAfter.toMillis()));
+            case SECONDS_ONLY -> Map.of("Retry-After", Long.toString(seconds));
+            case MILLISECONDS_ONLY -> Map.of("retry-after-ms", Long.toString(retryAfter.toMillis()));
+            case NONE -> Map.of();
+        };
+        return new AzureError(429, headers, body);
+    }
+
+    /**
+     * The prompt filter's refusal: 400 {@code content_filter} with an {@code innererror} naming the category, as
+     * Azure answers a request whose messages it blocks (streaming or not).
+     */
+    static AzureError promptFiltered() {
+        ObjectNode body = JSON.objectNode();
+        ObjectNode error = body.putObject("error");
+        error.put("message", "The response was filtered due to the prompt triggering Azure OpenAI's content "
+                + "management policy. Please modify your prompt and retry. To learn more about our content filtering "
+                + "policies please read our documentation: https://go.microsoft.com/fwlink/?linkid=2198766");
+        error.put("type", (String) null);
+        error.put("param", "prompt");
+        error.put("code", "content_filter");
+        error.put("status", 400);
+        ObjectNode inner = error.putObject("innererror");
+        inner.put("code", "ResponsibleAIPolicyViolation");
+        ObjectNode results = inner.putObject("content_filter_result");
+        results.putObject("hate").put("filtered", false).put("severity", "safe");
+        results.putObject("jailbreak").put("filtered", false).put("detected", false);
+        results.putObject("self_harm").put("filtered", false).put("severity", "safe");
+        results.putObject("sexual").put("filtered", false).put("severity", "safe");
+        results.putObject("violence").put("filtered", true).put("severity", "high");
+        return new AzureError(400, Map.of(), body);
+    }
+
+    /** Azure's answer to an Entra token it cannot accept: unsigned by the tenant, wrong audience, expired. */
+    static AzureError invalidToken() {
+        return gatewayError(401, "401", "Unauthorized. Access token is missing, invalid, audience is incorrect "
+                + "(https://cognitiveservices.azure.com), or have expired.");
+    }
+
+    /** Refusal of a key sent to a resource that was told to take Entra tokens only. */
+    static AzureError unexpectedApiKey() {
+        return gatewayError(401, "401", "This resource accepts only Microsoft Entra ID tokens; the request carried "
+                + "an api-key header it did not ask for.");
     }
 
     static AzureError internalServerError() {

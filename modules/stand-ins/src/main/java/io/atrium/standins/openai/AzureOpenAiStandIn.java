@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.atrium.standins.graph.TrustedIssuer;
+
 /**
  * A local Azure OpenAI resource speaking the chat-completions REST API (api-version 2024-10-21, also 2024-06-01 and
  * 2024-02-01) with api-key authentication, bound to 127.0.0.1 only.
@@ -38,15 +40,20 @@ public final class AzureOpenAiStandIn implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final ApiKeyCheck apiKeyCheck;
+    private final EntraTokenCheck entraTokenCheck;
+    private final ChatCompletionsHandler handler;
     private volatile String apiKey;
     private final Queue<Fault> faults;
     private final ReceivedRequests received;
 
-    private AzureOpenAiStandIn(HttpServer server, ExecutorService executor, ApiKeyCheck apiKeyCheck, String apiKey,
+    private AzureOpenAiStandIn(HttpServer server, ExecutorService executor, ApiKeyCheck apiKeyCheck,
+                               EntraTokenCheck entraTokenCheck, ChatCompletionsHandler handler, String apiKey,
                                Queue<Fault> faults, ReceivedRequests received) {
         this.server = server;
         this.executor = executor;
         this.apiKeyCheck = apiKeyCheck;
+        this.entraTokenCheck = entraTokenCheck;
+        this.handler = handler;
         this.apiKey = apiKey;
         this.faults = faults;
         this.received = received;
@@ -62,6 +69,21 @@ public final class AzureOpenAiStandIn implements AutoCloseable {
         if (apiKey.isBlank()) {
             throw new IllegalArgumentException("The stand-in needs a non-blank api key to accept");
         }
+        return start(port, new ApiKeyCheck(apiKey), null, apiKey);
+    }
+
+    /**
+     * Starts a stand-in that, like a resource with key authentication disabled, accepts only Entra access tokens of
+     * {@code tenant} for {@code https://cognitiveservices.azure.com} (signature against the tenant's JWKS, issuer,
+     * audience, lifetime), and refuses any request that carries an {@code api-key}.
+     */
+    public static AzureOpenAiStandIn startRequiringEntra(int port, TrustedIssuer tenant) {
+        return start(port, null, EntraTokenCheck.trusting(Objects.requireNonNull(tenant, "tenant"),
+                Clock.systemUTC()), null);
+    }
+
+    private static AzureOpenAiStandIn start(int port, ApiKeyCheck apiKeyCheck, EntraTokenCheck entraTokenCheck,
+                                            String apiKey) {
         Queue<Fault> faults = new ConcurrentLinkedQueue<>();
         ReceivedRequests received = new ReceivedRequests(REQUESTS_KEPT);
         HttpServer server;
@@ -76,11 +98,13 @@ public final class AzureOpenAiStandIn implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
-        ApiKeyCheck apiKeyCheck = new ApiKeyCheck(apiKey);
-        server.createContext("/", new ChatCompletionsHandler(apiKeyCheck, MODEL_BY_DEPLOYMENT,
-                API_VERSIONS, faults, received, Clock.systemUTC()));
+        ChatCompletionsHandler handler = new ChatCompletionsHandler(
+                apiKeyCheck != null ? apiKeyCheck : entraTokenCheck, MODEL_BY_DEPLOYMENT, API_VERSIONS, faults,
+                received, Clock.systemUTC());
+        server.createContext("/", handler);
         server.start();
-        return new AzureOpenAiStandIn(server, executor, apiKeyCheck, apiKey, faults, received);
+        return new AzureOpenAiStandIn(server, executor, apiKeyCheck, entraTokenCheck, handler, apiKey, faults,
+                received);
     }
 
     public int port() {
@@ -92,8 +116,22 @@ public final class AzureOpenAiStandIn implements AutoCloseable {
         return "http://localhost:" + port();
     }
 
+    /** The key this stand-in accepts; null for one that requires Entra tokens. */
     public String apiKey() {
         return apiKey;
+    }
+
+    /** For a stand-in requiring Entra tokens: the {@code oid} of each accepted token's subject, oldest first. */
+    public List<String> tokenCallers() {
+        if (entraTokenCheck == null) {
+            throw new IllegalStateException("This stand-in takes an api-key, not Entra tokens");
+        }
+        return entraTokenCheck.callers();
+    }
+
+    /** How many streamed answers the client abandoned before {@code [DONE]} (closed the connection). */
+    public long abandonedStreams() {
+        return handler.abandonedStreams();
     }
 
     /**
@@ -101,6 +139,9 @@ public final class AzureOpenAiStandIn implements AutoCloseable {
      * old key are refused with 401.
      */
     public void rotateApiKey(String newApiKey) {
+        if (apiKeyCheck == null) {
+            throw new IllegalStateException("This stand-in requires Entra tokens; it has no key to rotate");
+        }
         apiKeyCheck.accept(Objects.requireNonNull(newApiKey, "newApiKey"));
         apiKey = newApiKey;
     }

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +46,7 @@ final class ChatCompletionsHandler implements HttpHandler {
     private final ReceivedRequests received;
     private final Clock clock;
     private final AtomicLong completions = new AtomicLong();
+    private final AtomicLong abandonedStreams = new AtomicLong();
 
     ChatCompletionsHandler(CredentialCheck credentials, Map<String, String> modelByDeployment, Set<String> apiVersions,
                            Queue<Fault> faults, ReceivedRequests received, Clock clock) {
@@ -99,8 +102,12 @@ final class ChatCompletionsHandler implements HttpHandler {
             return;
         }
         Fault fault = faults.poll();
-        if (fault != null) {
-            send(exchange, fault.error(apiVersion.get()));
+        if (fault == null) {
+            fault = Fault.none();
+        }
+        AzureError faultError = fault.error(apiVersion.get());
+        if (faultError != null) {
+            send(exchange, faultError);
             return;
         }
 
@@ -126,22 +133,60 @@ final class ChatCompletionsHandler implements HttpHandler {
         }
 
         EchoCompletion completion = new EchoCompletion(nextId(), clock.instant().getEpochSecond(), model, messages);
+        pause(fault.firstByteDelay());
         if (request.path("stream").asBoolean(false)) {
-            stream(exchange, completion, request.path("stream_options").path("include_usage").asBoolean(false));
+            try {
+                stream(exchange, completion, request.path("stream_options").path("include_usage").asBoolean(false),
+                        fault);
+            } catch (IOException hungUp) {
+                abandonedStreams.incrementAndGet();
+                throw hungUp;
+            }
         } else {
-            sendJson(exchange, 200, MAPPER.writeValueAsBytes(completion.completion()));
+            sendJson(exchange, 200, MAPPER.writeValueAsBytes(completion.completion(fault.filter())));
         }
     }
 
-    private void stream(HttpExchange exchange, EchoCompletion completion, boolean includeUsage) throws IOException {
+    /** Streams that ended because the client closed the connection before {@code [DONE]}: a stop button working. */
+    long abandonedStreams() {
+        return abandonedStreams.get();
+    }
+
+    private void stream(HttpExchange exchange, EchoCompletion completion, boolean includeUsage, Fault fault)
+            throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("apim-request-id", UUID.randomUUID().toString());
-        exchange.sendResponseHeaders(200, 0);
-        OutputStream out = exchange.getResponseBody();
-        for (JsonNode chunk : completion.chunks(includeUsage)) {
-            writeEvent(out, MAPPER.writeValueAsString(chunk));
+        List<String> events = new ArrayList<>();
+        for (JsonNode chunk : completion.chunks(includeUsage, fault.filter())) {
+            events.add(MAPPER.writeValueAsString(chunk));
         }
-        writeEvent(out, "[DONE]");
+        events.add("[DONE]");
+        boolean cut = fault.cutAfterEvents() >= 0 && fault.cutAfterEvents() < events.size();
+        // A cut connection is imitated by promising more bytes than are sent: closing the exchange then drops the
+        // connection mid-body, as a broken network or a killed proxy would, where chunked encoding would end cleanly.
+        exchange.sendResponseHeaders(200, cut ? Integer.MAX_VALUE : 0);
+        OutputStream out = exchange.getResponseBody();
+        for (int i = 0; i < events.size(); i++) {
+            if (cut && i == fault.cutAfterEvents()) {
+                return;
+            }
+            if (i > 0) {
+                pause(fault.betweenEvents());
+            }
+            writeEvent(out, events.get(i));
+        }
+    }
+
+    private static void pause(Duration duration) throws IOException {
+        if (duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("stand-in stopped while pausing", e);
+        }
     }
 
     private static void writeEvent(OutputStream out, String data) throws IOException {

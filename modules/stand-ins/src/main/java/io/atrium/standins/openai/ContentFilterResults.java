@@ -48,6 +48,13 @@ final class ContentFilterResults {
         return filters;
     }
 
+    /** An answer the filter blocked for violence (severity high), the other categories safe. */
+    static ObjectNode blocked() {
+        ObjectNode filters = forStreamedPiece();
+        filters.putObject("violence").put("filtered", true).put("severity", "high");
+        return filters;
+    }
+
     private static void safe(ObjectNode filters, String category) {
         filters.putObject(category).put("filtered", false).put("severity", "safe");
     }

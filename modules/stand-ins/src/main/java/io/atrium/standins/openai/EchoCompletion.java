@@ -44,11 +44,21 @@ final class EchoCompletion {
 
     /** The body of a non-streaming answer ({@code object: chat.completion}). */
     ObjectNode completion() {
+        return completion(Fault.Filter.NONE);
+    }
+
+    /**
+     * The body of a non-streaming answer; a filtered one (either filter: the asynchronous filter exists only for
+     * streams) keeps the part generated before the block, with {@code finish_reason: content_filter}.
+     */
+    ObjectNode completion(Fault.Filter filter) {
+        boolean filtered = filter != Fault.Filter.NONE;
         ObjectNode completion = envelope("chat.completion");
         ObjectNode choice = completion.putArray("choices").addObject();
-        choice.set("content_filter_results", ContentFilterResults.forAnswer());
-        choice.put("finish_reason", "stop").put("index", 0).putNull("logprobs");
-        choice.putObject("message").put("content", content).put("role", "assistant");
+        choice.set("content_filter_results", filtered ? ContentFilterResults.blocked() : ContentFilterResults.forAnswer());
+        choice.put("finish_reason", filtered ? "content_filter" : "stop").put("index", 0).putNull("logprobs");
+        choice.putObject("message").put("content", filtered ? pieces(content).get(0) : content)
+                .put("role", "assistant");
         completion.set("prompt_filter_results", ContentFilterResults.forPrompt());
         completion.put("system_fingerprint", SYSTEM_FINGERPRINT);
         completion.set("usage", usage());
@@ -61,6 +71,16 @@ final class EchoCompletion {
      * {@code [DONE]} is not JSON and is the caller's to send.
      */
     List<ObjectNode> chunks(boolean includeUsage) {
+        return chunks(includeUsage, Fault.Filter.NONE);
+    }
+
+    /**
+     * The events of a streamed answer under a content filter: {@code COMPLETION} stops after the first word with
+     * {@code finish_reason: content_filter}; {@code COMPLETION_ASYNC} streams the pieces without annotations (the
+     * asynchronous filter's mode), ends with {@code stop}, and then sends the filter's verdict, {@code filtered}, in
+     * an annotation chunk with {@code content_filter_offsets} and an empty id, as semantic-kernel's recording shows.
+     */
+    List<ObjectNode> chunks(boolean includeUsage, Fault.Filter filter) {
         List<ObjectNode> chunks = new ArrayList<>();
         ObjectNode promptFilters = JSON.objectNode();
         promptFilters.putArray("choices");
@@ -70,11 +90,28 @@ final class EchoCompletion {
 
         ObjectNode role = JSON.objectNode().put("content", "").put("role", "assistant");
         chunks.add(chunk(JSON.objectNode(), role, null, includeUsage));
-        for (String piece : pieces(content)) {
-            chunks.add(chunk(ContentFilterResults.forStreamedPiece(), JSON.objectNode().put("content", piece), null,
-                    includeUsage));
+        List<String> pieces = pieces(content);
+        if (filter == Fault.Filter.COMPLETION) {
+            chunks.add(chunk(ContentFilterResults.forStreamedPiece(), JSON.objectNode().put("content", pieces.get(0)),
+                    null, includeUsage));
+            chunks.add(chunk(ContentFilterResults.blocked(), JSON.objectNode(), "content_filter", includeUsage));
+        } else {
+            for (String piece : pieces) {
+                chunks.add(chunk(filter == Fault.Filter.NONE ? ContentFilterResults.forStreamedPiece()
+                        : JSON.objectNode(), JSON.objectNode().put("content", piece), null, includeUsage));
+            }
+            chunks.add(chunk(JSON.objectNode(), JSON.objectNode(), "stop", includeUsage));
         }
-        chunks.add(chunk(JSON.objectNode(), JSON.objectNode(), "stop", includeUsage));
+        if (filter == Fault.Filter.COMPLETION_ASYNC) {
+            ObjectNode annotation = JSON.objectNode();
+            ObjectNode choice = annotation.putArray("choices").addObject();
+            choice.putObject("content_filter_offsets").put("check_offset", 0).put("start_offset", 0)
+                    .put("end_offset", content.length());
+            choice.set("content_filter_results", ContentFilterResults.blocked());
+            choice.putNull("finish_reason").put("index", 0);
+            annotation.put("created", 0).put("id", "").put("model", "").put("object", "");
+            chunks.add(annotation);
+        }
 
         if (includeUsage) {
             ObjectNode usage = envelope("chat.completion.chunk");

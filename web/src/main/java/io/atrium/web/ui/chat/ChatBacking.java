@@ -11,10 +11,14 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import io.atrium.ai.AiCaller;
 import io.atrium.ai.AiUnavailableException;
 import io.atrium.ai.ChatReply;
+import io.atrium.ai.ChatRequest;
 import io.atrium.ai.ChatService;
 import io.atrium.ai.ChatTurn;
+import io.atrium.identity.CurrentEmployee;
+import io.atrium.identity.EmployeePrincipal;
 
 /**
  * The chat page: the conversation so far and the message being written. When Azure OpenAI cannot answer, the
@@ -30,6 +34,9 @@ public class ChatBacking implements Serializable {
     @Inject
     transient ChatService chat;
 
+    @Inject
+    transient CurrentEmployee currentEmployee;
+
     private final List<ChatTurn> turns = new ArrayList<>();
     private String message;
 
@@ -37,7 +44,9 @@ public class ChatBacking implements Serializable {
         List<ChatTurn> conversation = new ArrayList<>(turns);
         conversation.add(ChatTurn.user(message));
         try {
-            ChatReply reply = chat.reply(conversation);
+            EmployeePrincipal employee = currentEmployee.get();
+            ChatReply reply = chat.reply(AiCaller.of(employee.tenantId(), employee.objectId(), employee.roles()),
+                    ChatRequest.of(conversation));
             turns.clear();
             turns.addAll(conversation);
             turns.add(ChatTurn.assistant(reply.content()));

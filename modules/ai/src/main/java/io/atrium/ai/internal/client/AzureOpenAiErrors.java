@@ -1,7 +1,9 @@
 package io.atrium.ai.internal.client;
 
 import java.io.InterruptedIOException;
+import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -14,6 +16,7 @@ import jakarta.json.bind.JsonbException;
 
 import io.atrium.ai.AiUnavailableException;
 import io.atrium.ai.AiUnavailableException.Kind;
+import io.atrium.ai.ContentFilterFindings;
 
 /**
  * Turns Azure's failures into {@link AiUnavailableException}: the one place that knows Azure's statuses, error codes
@@ -38,7 +41,27 @@ public final class AzureOpenAiErrors {
         if (status == 429) {
             return AiUnavailableException.rateLimited(retryAfterSeconds(retryAfter, retryAfterMs), detail);
         }
+        if (status >= 400 && status < 500 && isContentFilter(error)) {
+            Map<String, String> prompt = new HashMap<>();
+            if (error.innerError() != null && error.innerError().contentFilterResult() != null) {
+                FilterFindings.addTo(prompt, error.innerError().contentFilterResult());
+            }
+            return AiUnavailableException.contentFiltered(status, detail, new ContentFilterFindings(prompt, Map.of()));
+        }
         return AiUnavailableException.answered(kindOf(status, error), status, detail);
+    }
+
+    /**
+     * An {@code {"error":...}} event inside a stream that had begun with 200: the model service failed or the content
+     * filter intervened after the headers were sent.
+     */
+    public static AiUnavailableException fromStreamedError(String body, ContentFilterFindings findingsSoFar) {
+        AzureErrorBody.Error error = parse(body);
+        String detail = "Azure OpenAI sent an error event in the stream" + describe(error);
+        if (isContentFilter(error)) {
+            return AiUnavailableException.contentFiltered(200, detail, findingsSoFar);
+        }
+        return AiUnavailableException.unusableAnswer(Kind.UPSTREAM_ERROR, detail);
     }
 
     /** No answer came; timeouts are told apart because trying again may help, unlike a wrong host name. */
@@ -46,7 +69,7 @@ public final class AzureOpenAiErrors {
         Throwable root = failure;
         boolean timedOut = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            timedOut |= cause instanceof InterruptedIOException;
+            timedOut |= cause instanceof InterruptedIOException || cause instanceof HttpTimeoutException;
             root = cause;
         }
         if (timedOut) {

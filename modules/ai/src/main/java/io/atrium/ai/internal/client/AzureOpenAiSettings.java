@@ -4,7 +4,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -12,95 +17,88 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * How Atrium reaches Azure OpenAI. The keys are those of Azure's own SDKs and samples ({@code AZURE_OPENAI_ENDPOINT},
  * {@code AZURE_OPENAI_API_KEY}, ...), so one set of environment variables serves every Azure OpenAI client in the
- * process. Required keys are injected as optional so that {@link #problems()} can name every missing one at once
+ * process. Every key is read as optional text so that {@link #problems()} can name every missing or wrong one at once
  * instead of the container failing on the first.
  */
 @ApplicationScoped
 public class AzureOpenAiSettings {
 
-    /** The only credential mode so far; Entra tokens ({@code entra}, {@code on-behalf-of}) come later. */
-    private static final String API_KEY_CREDENTIAL = "api-key";
+    /** Entra's scope for Azure OpenAI (Cognitive Services) data-plane calls. */
+    public static final String COGNITIVE_SERVICES_SCOPE = "https://cognitiveservices.azure.com/.default";
 
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
     private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?");
+    private static final Pattern DEPLOYMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private final Config config;
+    private final List<String> problems = new ArrayList<>();
 
     private final Optional<String> endpoint;
     private final Optional<String> deployment;
+    private final List<String> deployments;
     private final String apiVersion;
+    private final Optional<CredentialMode> credential;
     private final Optional<String> apiKey;
-    private final String credential;
     private final long connectTimeoutMs;
     private final long readTimeoutMs;
+    private final long maxRateLimitRetries;
+    private final long retryBudgetMs;
+    private final long circuitFailures;
+    private final long circuitOpenMs;
     private final String systemPrompt;
+    private final Map<String, Long> dailyTokenQuotas;
 
     @Inject
-    public AzureOpenAiSettings(@ConfigProperty(name = "azure.openai.endpoint") Optional<String> endpoint,
-                               @ConfigProperty(name = "azure.openai.deployment") Optional<String> deployment,
-                               @ConfigProperty(name = "azure.openai.api-version") String apiVersion,
-                               @ConfigProperty(name = "azure.openai.api-key") Optional<String> apiKey,
-                               @ConfigProperty(name = "atrium.ai.credential") String credential,
-                               @ConfigProperty(name = "atrium.ai.connect-timeout-ms") long connectTimeoutMs,
-                               @ConfigProperty(name = "atrium.ai.read-timeout-ms") long readTimeoutMs,
-                               @ConfigProperty(name = "atrium.ai.system-prompt") String systemPrompt) {
-        this.endpoint = endpoint.map(String::strip).filter(value -> !value.isEmpty())
-                .map(AzureOpenAiSettings::stripTrailingSlash);
-        this.deployment = deployment.map(String::strip).filter(value -> !value.isEmpty());
-        this.apiVersion = apiVersion.strip();
-        this.apiKey = apiKey.map(String::strip).filter(value -> !value.isEmpty());
-        this.credential = credential.strip();
-        this.connectTimeoutMs = connectTimeoutMs;
-        this.readTimeoutMs = readTimeoutMs;
-        this.systemPrompt = systemPrompt.strip();
+    public AzureOpenAiSettings(Config config) {
+        this.config = config;
+        this.endpoint = text("azure.openai.endpoint").map(AzureOpenAiSettings::stripTrailingSlash);
+        this.deployment = text("azure.openai.deployment");
+        this.deployments = deploymentList();
+        this.apiVersion = text("azure.openai.api-version").orElse("");
+        this.credential = credentialMode();
+        this.apiKey = text("azure.openai.api-key");
+        this.connectTimeoutMs = positive("atrium.ai.connect-timeout-ms", 1);
+        this.readTimeoutMs = positive("atrium.ai.read-timeout-ms", 1);
+        this.maxRateLimitRetries = positive("atrium.ai.max-rate-limit-retries", 0);
+        this.retryBudgetMs = positive("atrium.ai.retry-budget-ms", 0);
+        this.circuitFailures = positive("atrium.ai.circuit-breaker.failures", 1);
+        this.circuitOpenMs = positive("atrium.ai.circuit-breaker.open-ms", 1);
+        this.systemPrompt = text("atrium.ai.system-prompt").orElse("");
+        this.dailyTokenQuotas = quotas();
+        collectProblems();
     }
 
     /** For CDI's proxy. */
     protected AzureOpenAiSettings() {
-        this(Optional.empty(), Optional.empty(), "", Optional.empty(), "", 0, 0, "");
+        this.config = null;
+        this.endpoint = Optional.empty();
+        this.deployment = Optional.empty();
+        this.deployments = List.of();
+        this.apiVersion = "";
+        this.credential = Optional.empty();
+        this.apiKey = Optional.empty();
+        this.connectTimeoutMs = 0;
+        this.readTimeoutMs = 0;
+        this.maxRateLimitRetries = 0;
+        this.retryBudgetMs = 0;
+        this.circuitFailures = 0;
+        this.circuitOpenMs = 0;
+        this.systemPrompt = "";
+        this.dailyTokenQuotas = Map.of();
     }
 
     /** The keys that are missing or wrong, each a sentence an operator can act on; empty when Atrium can call Azure. */
     public List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        if (endpoint.isEmpty()) {
-            problems.add("AZURE_OPENAI_ENDPOINT (azure.openai.endpoint) is not set: the endpoint of the Azure OpenAI "
-                    + "resource, such as https://myresource.openai.azure.com");
-        } else {
-            endpointProblem(endpoint.get()).ifPresent(problems::add);
-        }
-        if (deployment.isEmpty()) {
-            problems.add("AZURE_OPENAI_DEPLOYMENT (azure.openai.deployment) is not set: the name of the model "
-                    + "deployment in the Azure OpenAI resource, such as gpt-4o-mini");
-        }
-        if (!API_VERSION.matcher(apiVersion).matches()) {
-            problems.add("AZURE_OPENAI_API_VERSION (azure.openai.api-version) must be an Azure OpenAI API version "
-                    + "such as 2024-10-21, not '" + apiVersion + "'");
-        }
-        if (!API_KEY_CREDENTIAL.equals(credential)) {
-            problems.add("ATRIUM_AI_CREDENTIAL (atrium.ai.credential) is '" + credential + "', but this version of "
-                    + "Atrium supports only '" + API_KEY_CREDENTIAL + "'");
-        } else if (apiKey.isEmpty()) {
-            problems.add("AZURE_OPENAI_API_KEY (azure.openai.api-key) is not set: ATRIUM_AI_CREDENTIAL is api-key, "
-                    + "which needs one of the two keys of the Azure OpenAI resource");
-        }
-        if (connectTimeoutMs <= 0) {
-            problems.add("ATRIUM_AI_CONNECT_TIMEOUT_MS (atrium.ai.connect-timeout-ms) must be a positive number of "
-                    + "milliseconds, not " + connectTimeoutMs);
-        }
-        if (readTimeoutMs <= 0) {
-            problems.add("ATRIUM_AI_READ_TIMEOUT_MS (atrium.ai.read-timeout-ms) must be a positive number of "
-                    + "milliseconds, not " + readTimeoutMs);
-        }
-        return problems;
+        return List.copyOf(problems);
     }
 
     /** Fails with every problem named when the settings cannot work, so a call never starts half-configured. */
     public void requireUsable() {
-        List<String> problems = problems();
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Azure OpenAI is not configured: " + String.join("; ", problems));
         }
@@ -110,12 +108,22 @@ public class AzureOpenAiSettings {
         return URI.create(endpoint.orElseThrow());
     }
 
+    /** The deployment a request goes to when it names none ({@code AZURE_OPENAI_DEPLOYMENT}). */
     public String deployment() {
         return deployment.orElseThrow();
     }
 
+    /** The deployments employees and API callers may choose from, the default one first. */
+    public List<String> deployments() {
+        return deployments;
+    }
+
     public String apiVersion() {
         return apiVersion;
+    }
+
+    public CredentialMode credential() {
+        return credential.orElseThrow();
     }
 
     /** The resource key; kept out of {@link #toString()} and of every log line. */
@@ -127,8 +135,26 @@ public class AzureOpenAiSettings {
         return Duration.ofMillis(connectTimeoutMs);
     }
 
+    /** How long Azure may keep silent: before the response headers, and between two streamed events. */
     public Duration readTimeout() {
         return Duration.ofMillis(readTimeoutMs);
+    }
+
+    public int maxRateLimitRetries() {
+        return (int) maxRateLimitRetries;
+    }
+
+    /** The longest a call may take with all its retries and the waits before them. */
+    public Duration retryBudget() {
+        return Duration.ofMillis(retryBudgetMs);
+    }
+
+    public int circuitFailures() {
+        return (int) circuitFailures;
+    }
+
+    public Duration circuitOpen() {
+        return Duration.ofMillis(circuitOpenMs);
     }
 
     /** The instructions put before every conversation; empty when none are configured. */
@@ -136,18 +162,113 @@ public class AzureOpenAiSettings {
         return systemPrompt;
     }
 
+    /** Tokens per UTC day by role; a caller may use the largest quota of their roles, none without a listed role. */
+    public Map<String, Long> dailyTokenQuotas() {
+        return dailyTokenQuotas;
+    }
+
     @Override
     public String toString() {
         return "AzureOpenAiSettings[endpoint=" + endpoint.orElse("(not set)")
-                + ", deployment=" + deployment.orElse("(not set)")
+                + ", deployments=" + deployments
                 + ", apiVersion=" + apiVersion
-                + ", credential=" + credential
+                + ", credential=" + credential.map(CredentialMode::configValue).orElse("(wrong)")
                 + ", apiKey=" + (apiKey.isPresent() ? "(set)" : "(not set)")
                 + ", connectTimeoutMs=" + connectTimeoutMs
                 + ", readTimeoutMs=" + readTimeoutMs + "]";
     }
 
-    /** The key travels in a header, so only a local stand-in may be called over plain http. */
+    private void collectProblems() {
+        if (endpoint.isEmpty()) {
+            problems.add("AZURE_OPENAI_ENDPOINT (azure.openai.endpoint) is not set: the endpoint of the Azure OpenAI "
+                    + "resource, such as https://myresource.openai.azure.com");
+        } else {
+            endpointProblem(endpoint.get()).ifPresent(problems::add);
+        }
+        if (deployment.isEmpty()) {
+            problems.add("AZURE_OPENAI_DEPLOYMENT (azure.openai.deployment) is not set: the name of the model "
+                    + "deployment in the Azure OpenAI resource, such as gpt-4o-mini");
+        }
+        for (String name : deployments) {
+            if (!DEPLOYMENT.matcher(name).matches()) {
+                problems.add("ATRIUM_AI_DEPLOYMENTS (atrium.ai.deployments) names '" + name + "', which is not a "
+                        + "deployment name (letters, digits, '.', '_' and '-')");
+            }
+        }
+        if (!API_VERSION.matcher(apiVersion).matches()) {
+            problems.add("AZURE_OPENAI_API_VERSION (azure.openai.api-version) must be an Azure OpenAI API version "
+                    + "such as 2024-10-21, not '" + apiVersion + "'");
+        }
+        if (credential.isEmpty()) {
+            problems.add("ATRIUM_AI_CREDENTIAL (atrium.ai.credential) must be one of api-key, entra, on-behalf-of, "
+                    + "not '" + text("atrium.ai.credential").orElse("") + "'");
+        } else if (credential.get() == CredentialMode.API_KEY && apiKey.isEmpty()) {
+            problems.add("AZURE_OPENAI_API_KEY (azure.openai.api-key) is not set: ATRIUM_AI_CREDENTIAL is api-key, "
+                    + "which needs one of the two keys of the Azure OpenAI resource");
+        }
+    }
+
+    private Optional<String> text(String key) {
+        return config.getOptionalValue(key, String.class).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    private long positive(String key, long least) {
+        String name = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        Optional<String> value = text(key);
+        try {
+            long number = Long.parseLong(value.orElse(""));
+            if (number >= least) {
+                return number;
+            }
+        } catch (NumberFormatException wrong) {
+            // named below, with the other problems
+        }
+        problems.add(name + " (" + key + ") must be a whole number of at least " + least + ", not '"
+                + value.orElse("") + "'");
+        return least;
+    }
+
+    /** {@code role=tokens,...}, such as {@code employee=50000,admin=200000}. */
+    private Map<String, Long> quotas() {
+        Map<String, Long> quotas = new LinkedHashMap<>();
+        String value = text("atrium.ai.daily-token-quotas").orElse("");
+        for (String entry : value.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] roleAndTokens = entry.split("=", -1);
+            try {
+                long tokens = Long.parseLong(roleAndTokens.length == 2 ? roleAndTokens[1].strip() : "");
+                if (roleAndTokens[0].isBlank() || tokens < 0) {
+                    throw new NumberFormatException();
+                }
+                quotas.put(roleAndTokens[0].strip(), tokens);
+            } catch (NumberFormatException wrong) {
+                problems.add("ATRIUM_AI_DAILY_TOKEN_QUOTAS (atrium.ai.daily-token-quotas) must be role=tokens pairs "
+                        + "separated by commas, such as employee=50000,admin=200000; '" + entry.strip()
+                        + "' is not one");
+            }
+        }
+        if (quotas.isEmpty() && problems.stream().noneMatch(p -> p.startsWith("ATRIUM_AI_DAILY_TOKEN_QUOTAS"))) {
+            problems.add("ATRIUM_AI_DAILY_TOKEN_QUOTAS (atrium.ai.daily-token-quotas) names no role: nobody could "
+                    + "use the assistant");
+        }
+        return Map.copyOf(quotas);
+    }
+
+    private List<String> deploymentList() {
+        Set<String> names = new LinkedHashSet<>();
+        deployment.ifPresent(names::add);
+        text("atrium.ai.deployments").ifPresent(list -> Arrays.stream(list.split(","))
+                .map(String::strip).filter(name -> !name.isEmpty()).forEach(names::add));
+        return List.copyOf(names);
+    }
+
+    private Optional<CredentialMode> credentialMode() {
+        return CredentialMode.fromConfig(text("atrium.ai.credential").orElse(""));
+    }
+
+    /** The key or token travels in a header, so only a local stand-in may be called over plain http. */
     private static Optional<String> endpointProblem(String value) {
         URI uri;
         try {

@@ -6,31 +6,32 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.atrium.ai.AiCaller;
 import io.atrium.ai.AiUnavailableException;
 import io.atrium.ai.AiUnavailableException.Kind;
 import io.atrium.ai.ChatReply;
 import io.atrium.ai.ChatTurn;
+import io.atrium.ai.TestConfig;
+import io.atrium.ai.internal.credential.ApiKeyCredential;
 import io.atrium.standins.openai.AzureOpenAiStandIn;
-import io.atrium.standins.openai.Fault;
 import io.atrium.standins.openai.ReceivedRequest;
 
-/**
- * The whole client path (settings, MicroProfile Rest Client as Payara's Jersey implements it, JSON-B, error mapping)
- * over real HTTP against the Azure OpenAI stand-in.
- */
+/** Whole answers over real HTTP against the Azure OpenAI stand-in, in api-key mode. */
 class AzureOpenAiChatAgainstStandInTest {
 
-    private static final String KEY = "stand-in-key-7f3a9c";
-    private static final List<ChatTurn> CONVERSATION = List.of(new ChatTurn(ChatTurn.Role.SYSTEM, "Be brief."),
+    static final String KEY = "stand-in-key-7f3a9c";
+    static final AiCaller ERIN = AiCaller.of("tenant-1", "oid-erin", Set.of("employee"));
+    static final List<ChatTurn> CONVERSATION = List.of(new ChatTurn(ChatTurn.Role.SYSTEM, "Be brief."),
             ChatTurn.user("Where do I find the travel policy?"));
 
     private AzureOpenAiStandIn standIn;
@@ -46,71 +47,50 @@ class AzureOpenAiChatAgainstStandInTest {
     }
 
     @Test
-    void reply_comes_back_through_the_rest_client() {
-        ChatReply reply = chat(standIn.endpoint(), "gpt-4o-mini", KEY).complete(CONVERSATION);
+    void reply_comes_back_with_usage_and_model() {
+        ChatReply reply = complete(chat(standIn.endpoint(), KEY), "gpt-4o-mini");
 
         assertThat(reply.content()).isEqualTo("Echo: Where do I find the travel policy?");
         assertThat(reply.finishReason()).isEqualTo("stop");
         assertThat(reply.promptTokens()).isEqualTo(9);
         assertThat(reply.completionTokens()).isEqualTo(8);
         assertThat(reply.deployment()).isEqualTo("gpt-4o-mini");
+        assertThat(reply.model()).isEqualTo("gpt-4o-mini-2024-07-18");
+        assertThat(reply.filters().summary()).as("all safe").isEmpty();
     }
 
     @Test
-    void request_carries_the_key_the_api_version_and_azures_json() {
-        chat(standIn.endpoint(), "gpt-4o", KEY).complete(CONVERSATION);
+    void request_carries_only_the_key_the_api_version_and_azures_json() {
+        chat(standIn.endpoint(), KEY).complete(ERIN, "gpt-4o", CONVERSATION, Optional.of(100), Optional.of(0.2));
 
         ReceivedRequest received = standIn.received().get(0);
         assertThat(received.hasApiKey()).isTrue();
+        assertThat(received.header("authorization")).isEmpty();
         assertThat(received.deployment()).hasValue("gpt-4o");
         assertThat(received.apiVersion()).hasValue("2024-10-21");
         assertThat(received.header("content-type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-        assertThat(received.body()).contains("\"role\":\"system\"", "\"stream\":false")
-                .doesNotContain("max_tokens").doesNotContain("stream_options");
+        assertThat(received.body()).contains("\"role\":\"system\"", "\"stream\":false", "\"max_tokens\":100",
+                "\"temperature\":0.2").doesNotContain("stream_options");
     }
 
     @Test
-    void wrong_key_is_unauthorized() {
-        AiUnavailableException e = failureOf(
-                () -> chat(standIn.endpoint(), "gpt-4o-mini", "wrong-key").complete(CONVERSATION));
+    void wrong_key_is_unauthorized_and_the_key_is_not_in_the_message() {
+        AiUnavailableException e = failureOf(() -> complete(chat(standIn.endpoint(), "wrong-key"), "gpt-4o-mini"));
 
         assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED);
         assertThat(e.upstreamStatus()).hasValue(401);
         assertThat(e.getMessage()).contains("Access denied").doesNotContain("wrong-key");
+        assertThat(e.userMessage()).contains("administrator");
     }
 
     @Test
     void unknown_deployment_is_deployment_not_found() {
-        AiUnavailableException e = failureOf(
-                () -> chat(standIn.endpoint(), "gpt-5-turbo", KEY).complete(CONVERSATION));
+        AiUnavailableException e = failureOf(() -> complete(chat(standIn.endpoint(), KEY), "gpt-5-turbo"));
 
         assertThat(e.kind()).isEqualTo(Kind.DEPLOYMENT_NOT_FOUND);
         assertThat(e.getMessage()).contains("DeploymentNotFound");
-    }
-
-    @Test
-    void rate_limit_carries_retry_after() {
-        standIn.failNext(Fault.rateLimited(Duration.ofSeconds(12)));
-
-        AiUnavailableException e = failureOf(
-                () -> chat(standIn.endpoint(), "gpt-4o-mini", KEY).complete(CONVERSATION));
-
-        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
-        assertThat(e.retryAfterSeconds()).hasValue(12);
-    }
-
-    @Test
-    void server_errors_are_upstream_errors() {
-        standIn.failNext(Fault.internalServerError());
-        standIn.failNext(Fault.serviceUnavailable());
-        AzureOpenAiChat chat = chat(standIn.endpoint(), "gpt-4o-mini", KEY);
-
-        assertThat(failureOf(() -> chat.complete(CONVERSATION)).kind())
-                .isEqualTo(Kind.UPSTREAM_ERROR);
-        assertThat(failureOf(() -> chat.complete(CONVERSATION)).kind())
-                .isEqualTo(Kind.UPSTREAM_ERROR);
-        assertThat(chat.complete(CONVERSATION).content()).startsWith("Echo: ");
+        assertThat(e.userMessage()).contains("could not be found");
     }
 
     @Test
@@ -120,8 +100,8 @@ class AzureOpenAiChatAgainstStandInTest {
             closedPort = socket.getLocalPort();
         }
 
-        AiUnavailableException e = failureOf(
-                () -> chat("http://localhost:" + closedPort, "gpt-4o-mini", KEY).complete(CONVERSATION));
+        AiUnavailableException e = failureOf(() -> complete(chat("http://localhost:" + closedPort, KEY),
+                "gpt-4o-mini"));
 
         assertThat(e.kind()).isEqualTo(Kind.UPSTREAM_ERROR);
         assertThat(e.upstreamStatus()).isEmpty();
@@ -131,22 +111,29 @@ class AzureOpenAiChatAgainstStandInTest {
     void silent_server_is_a_timeout() throws IOException {
         // The kernel accepts the connection into the backlog, and nobody ever answers.
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            AzureOpenAiSettings settings = new AzureOpenAiSettings(
-                    Optional.of("http://localhost:" + silent.getLocalPort()), Optional.of("gpt-4o-mini"), "2024-10-21",
-                    Optional.of(KEY), "api-key", 1000, 300, "");
+            AzureOpenAiChat chat = chat("http://localhost:" + silent.getLocalPort(), KEY,
+                    Map.of("atrium.ai.read-timeout-ms", "300"));
 
-            AiUnavailableException e = failureOf(() -> new AzureOpenAiChat(settings).complete(CONVERSATION));
+            AiUnavailableException e = failureOf(() -> complete(chat, "gpt-4o-mini"));
 
             assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
         }
     }
 
-    private static AzureOpenAiChat chat(String endpoint, String deployment, String apiKey) {
-        return new AzureOpenAiChat(new AzureOpenAiSettings(Optional.of(endpoint), Optional.of(deployment), "2024-10-21",
-                Optional.of(apiKey), "api-key", 2000, 10000, ""));
+    static ChatReply complete(AzureOpenAiChat chat, String deployment) {
+        return chat.complete(ERIN, deployment, CONVERSATION, Optional.empty(), Optional.empty());
     }
 
-    private static AiUnavailableException failureOf(ThrowingCallable call) {
+    static AzureOpenAiChat chat(String endpoint, String apiKey) {
+        return chat(endpoint, apiKey, Map.of());
+    }
+
+    static AzureOpenAiChat chat(String endpoint, String apiKey, Map<String, String> settings) {
+        return new AzureOpenAiChat(new AzureOpenAiSettings(TestConfig.apiKey(endpoint, apiKey, settings)),
+                new ApiKeyCredential(apiKey), null);
+    }
+
+    static AiUnavailableException failureOf(ThrowingCallable call) {
         return catchThrowableOfType(AiUnavailableException.class, call);
     }
 }

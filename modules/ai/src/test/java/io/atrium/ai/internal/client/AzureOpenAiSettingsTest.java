@@ -3,27 +3,34 @@ package io.atrium.ai.internal.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.Properties;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import io.atrium.ai.TestConfig;
 
 class AzureOpenAiSettingsTest {
 
     private static final String KEY = "0123456789abcdef0123456789abcdef";
 
     @Test
-    void complete_settings_have_no_problems() {
+    void complete_settings_have_no_problems_and_the_module_defaults_apply() {
         AzureOpenAiSettings settings = settings("https://myres.openai.azure.com/", "gpt-4o-mini", KEY, "api-key");
 
         assertThat(settings.problems()).isEmpty();
         assertThat(settings.endpoint()).hasToString("https://myres.openai.azure.com");
         assertThat(settings.deployment()).isEqualTo("gpt-4o-mini");
+        assertThat(settings.deployments()).containsExactly("gpt-4o-mini");
+        assertThat(settings.credential()).isEqualTo(CredentialMode.API_KEY);
+        assertThat(settings.apiVersion()).isEqualTo("2024-10-21");
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.maxRateLimitRetries()).isEqualTo(2);
+        assertThat(settings.retryBudget()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.circuitFailures()).isEqualTo(5);
+        assertThat(settings.systemPrompt()).startsWith("You are Atrium").doesNotContain("\\").doesNotContain("  ");
     }
 
     @Test
@@ -37,17 +44,31 @@ class AzureOpenAiSettingsTest {
 
     @Test
     void blank_values_count_as_missing() {
-        AzureOpenAiSettings settings = settings(" ", "", "  ", "api-key");
-
-        assertThat(settings.problems()).hasSize(3);
+        assertThat(settings(" ", "", "  ", "api-key").problems()).hasSize(3);
     }
 
     @Test
-    void credential_modes_other_than_api_key_are_refused_for_now() {
-        AzureOpenAiSettings settings = settings("https://myres.openai.azure.com", "gpt-4o", null, "entra");
+    void entra_modes_need_no_api_key() {
+        assertThat(settings("https://myres.openai.azure.com", "gpt-4o", null, "entra").problems()).isEmpty();
+        assertThat(settings("https://myres.openai.azure.com", "gpt-4o", null, "on-behalf-of").credential())
+                .isEqualTo(CredentialMode.ON_BEHALF_OF);
+    }
+
+    @Test
+    void an_unknown_credential_mode_is_named_with_the_choices() {
+        AzureOpenAiSettings settings = settings("https://myres.openai.azure.com", "gpt-4o", KEY, "managed");
 
         assertThat(settings.problems()).singleElement().asString()
-                .contains("ATRIUM_AI_CREDENTIAL", "'entra'", "only 'api-key'");
+                .contains("ATRIUM_AI_CREDENTIAL", "api-key, entra, on-behalf-of", "'managed'");
+    }
+
+    @Test
+    void deployments_list_starts_with_the_default_and_names_bad_entries() {
+        Map<String, String> more = Map.of("atrium.ai.deployments", "gpt-4o, gpt-4o-mini ,bad name");
+        AzureOpenAiSettings settings = settings("https://myres.openai.azure.com", "gpt-4o-mini", KEY, "api-key", more);
+
+        assertThat(settings.deployments()).containsExactly("gpt-4o-mini", "gpt-4o", "bad name");
+        assertThat(settings.problems()).singleElement().asString().contains("ATRIUM_AI_DEPLOYMENTS", "'bad name'");
     }
 
     @Test
@@ -67,12 +88,15 @@ class AzureOpenAiSettingsTest {
     }
 
     @Test
-    void wrong_api_version_and_timeouts_are_named() {
-        AzureOpenAiSettings settings = new AzureOpenAiSettings(Optional.of("https://myres.openai.azure.com"),
-                Optional.of("gpt-4o"), "latest", Optional.of(KEY), "api-key", 0, -1, "");
+    void wrong_api_version_timeouts_and_resilience_numbers_are_named() {
+        AzureOpenAiSettings settings = settings("https://myres.openai.azure.com", "gpt-4o", KEY, "api-key",
+                Map.of("azure.openai.api-version", "latest", "atrium.ai.connect-timeout-ms", "0",
+                        "atrium.ai.read-timeout-ms", "-1", "atrium.ai.max-rate-limit-retries", "many",
+                        "atrium.ai.circuit-breaker.failures", "0"));
 
         assertThat(String.join("\n", settings.problems())).contains("AZURE_OPENAI_API_VERSION", "'latest'",
-                "ATRIUM_AI_CONNECT_TIMEOUT_MS", "ATRIUM_AI_READ_TIMEOUT_MS");
+                "ATRIUM_AI_CONNECT_TIMEOUT_MS", "ATRIUM_AI_READ_TIMEOUT_MS", "ATRIUM_AI_MAX_RATE_LIMIT_RETRIES",
+                "'many'", "ATRIUM_AI_CIRCUIT_BREAKER_FAILURES");
     }
 
     @Test
@@ -90,27 +114,24 @@ class AzureOpenAiSettingsTest {
         assertThat(settings.toString()).doesNotContain(KEY).contains("apiKey=(set)", "gpt-4o");
     }
 
-    @Test
-    void module_defaults_leave_only_endpoint_deployment_and_key_to_set() throws IOException {
-        Properties defaults = new Properties();
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/microprofile-config.properties")) {
-            defaults.load(in);
-        }
-
-        AzureOpenAiSettings settings = new AzureOpenAiSettings(Optional.empty(), Optional.empty(),
-                defaults.getProperty("azure.openai.api-version"), Optional.empty(),
-                defaults.getProperty("atrium.ai.credential"),
-                Long.parseLong(defaults.getProperty("atrium.ai.connect-timeout-ms")),
-                Long.parseLong(defaults.getProperty("atrium.ai.read-timeout-ms")),
-                defaults.getProperty("atrium.ai.system-prompt"));
-
-        assertThat(settings.apiVersion()).isEqualTo("2024-10-21");
-        assertThat(settings.systemPrompt()).startsWith("You are Atrium").doesNotContain("\\").doesNotContain("  ");
-        assertThat(settings.problems()).hasSize(3);
+    static AzureOpenAiSettings settings(String endpoint, String deployment, String apiKey, String credential) {
+        return settings(endpoint, deployment, apiKey, credential, Map.of());
     }
 
-    static AzureOpenAiSettings settings(String endpoint, String deployment, String apiKey, String credential) {
-        return new AzureOpenAiSettings(Optional.ofNullable(endpoint), Optional.ofNullable(deployment), "2024-10-21",
-                Optional.ofNullable(apiKey), credential, 5000, 60000, "Be brief.");
+    static AzureOpenAiSettings settings(String endpoint, String deployment, String apiKey, String credential,
+                                        Map<String, String> more) {
+        Map<String, String> values = new HashMap<>();
+        if (endpoint != null) {
+            values.put("azure.openai.endpoint", endpoint);
+        }
+        if (deployment != null) {
+            values.put("azure.openai.deployment", deployment);
+        }
+        if (apiKey != null) {
+            values.put("azure.openai.api-key", apiKey);
+        }
+        values.put("atrium.ai.credential", credential);
+        values.putAll(more);
+        return new AzureOpenAiSettings(TestConfig.of(values));
     }
 }

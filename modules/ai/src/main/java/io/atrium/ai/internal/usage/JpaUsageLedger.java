@@ -1,0 +1,85 @@
+package io.atrium.ai.internal.usage;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import io.atrium.ai.DailyUsage;
+import io.atrium.ai.UserUsage;
+
+/** The ledger in PostgreSQL ({@code ai_usage}), through the ai module's own persistence unit. */
+@ApplicationScoped
+public class JpaUsageLedger implements UsageLedger {
+
+    @PersistenceContext(unitName = "atrium-ai")
+    EntityManager entityManager;
+
+    /** For CDI. */
+    public JpaUsageLedger() {
+    }
+
+    /** Outside a container, with an entity manager whose transactions the caller runs. */
+    public JpaUsageLedger(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** A transaction of its own: called after the HTTP call to Azure has ended, never around it. */
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(UsageRecord call) {
+        entityManager.persist(new UsageEntryEntity(call, call.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate()));
+    }
+
+    @Override
+    public long tokensOn(String tenantId, String objectId, LocalDate day) {
+        Number tokens = entityManager.createNamedQuery("UsageEntry.tokensOfCallerOnDay", Number.class)
+                .setParameter("tenantId", tenantId)
+                .setParameter("objectId", objectId)
+                .setParameter("day", day)
+                .getSingleResult();
+        return tokens == null ? 0 : tokens.longValue();
+    }
+
+    @Override
+    public List<DailyUsage> perDay(LocalDate from, LocalDate to) {
+        return entityManager.createNamedQuery("UsageEntry.perDay", Object[].class)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList().stream().map(JpaUsageLedger::dailyUsage).toList();
+    }
+
+    @Override
+    public List<DailyUsage> perDayOf(String tenantId, String objectId, LocalDate from, LocalDate to) {
+        return entityManager.createNamedQuery("UsageEntry.perDayOfCaller", Object[].class)
+                .setParameter("tenantId", tenantId)
+                .setParameter("objectId", objectId)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList().stream().map(JpaUsageLedger::dailyUsage).toList();
+    }
+
+    @Override
+    public List<UserUsage> topUsers(LocalDate from, LocalDate to, int limit) {
+        return entityManager.createNamedQuery("UsageEntry.topUsers", Object[].class)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setMaxResults(limit)
+                .getResultList().stream()
+                .map(row -> new UserUsage((String) row[0], (String) row[1], number(row[2]), number(row[3]),
+                        number(row[4])))
+                .toList();
+    }
+
+    private static DailyUsage dailyUsage(Object[] row) {
+        return new DailyUsage((LocalDate) row[0], number(row[1]), number(row[2]), number(row[3]), number(row[4]));
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}

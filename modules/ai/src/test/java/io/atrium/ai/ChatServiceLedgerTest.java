@@ -1,0 +1,220 @@
+package io.atrium.ai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.atrium.ai.AiUnavailableException.Kind;
+import io.atrium.ai.internal.client.AzureOpenAiChat;
+import io.atrium.ai.internal.client.AzureOpenAiSettings;
+import io.atrium.ai.internal.credential.ApiKeyCredential;
+import io.atrium.ai.internal.usage.LedgerDatabase;
+import io.atrium.standins.openai.AzureOpenAiStandIn;
+import io.atrium.standins.openai.Fault;
+
+/**
+ * The ai module's public API as the Faces page and the REST gateway use it: system prompt, deployment list, the
+ * usage ledger on a real PostgreSQL after every call (whole, streamed, failed, cancelled, refused) and the daily
+ * quotas per role, against the Azure OpenAI stand-in.
+ */
+class ChatServiceLedgerTest {
+
+    private static final String KEY = "stand-in-key-ledger";
+    private static final AiCaller ERIN = AiCaller.of("tenant-1", "oid-erin", Set.of("employee"));
+    private static final AiCaller ADAM = AiCaller.of("tenant-1", "oid-adam", Set.of("employee", "admin"));
+    private static final ChatRequest QUESTION = ChatRequest.of(List.of(ChatTurn.user("Where is the canteen?")));
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static LedgerDatabase database;
+    private AzureOpenAiStandIn standIn;
+    private ChatService service;
+
+    @BeforeAll
+    static void startDatabase() throws Exception {
+        database = LedgerDatabase.start();
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        database.clear();
+        standIn = AzureOpenAiStandIn.start(0, KEY);
+        // "Echo: Where is the canteen?" costs 6 prompt words (with the system prompt "Be brief.") + 5 = 11 tokens.
+        service = service(Map.of("atrium.ai.daily-token-quotas", "employee=20,admin=1000"));
+    }
+
+    @AfterEach
+    void stop() {
+        standIn.close();
+    }
+
+    @Test
+    void a_reply_goes_with_the_system_prompt_and_is_recorded_with_its_tokens() throws Exception {
+        ChatReply reply = service.reply(ERIN, QUESTION);
+
+        assertThat(reply.content()).isEqualTo("Echo: Where is the canteen?");
+        assertThat(standIn.received().get(0).body()).contains("{\"content\":\"Be brief.\",\"role\":\"system\"}");
+        assertThat(rows()).containsExactly("oid-erin gpt-4o-mini answered stop 6+5 streamed=false status=null");
+        assertThat(service.quotaOf(ERIN)).isEqualTo(new QuotaStatus(11, 20));
+    }
+
+    @Test
+    void a_streamed_reply_is_in_the_ledger_before_the_listener_hears_of_the_end() throws Exception {
+        List<String> seenAtEnd = new CopyOnWriteArrayList<>();
+        RecordingListener listener = new RecordingListener() {
+            @Override
+            public void completed(ChatReply reply) {
+                seenAtEnd.addAll(rowsUnchecked());
+                super.completed(reply);
+            }
+        };
+
+        service.stream(ERIN, QUESTION.withDeployment("gpt-4o"), listener);
+
+        assertThat(listener.awaitEnd(WAIT).reply().content()).isEqualTo("Echo: Where is the canteen?");
+        assertThat(seenAtEnd).containsExactly("oid-erin gpt-4o answered stop 6+5 streamed=true status=null");
+    }
+
+    @Test
+    void failed_filtered_and_cancelled_calls_are_recorded_with_their_outcome() throws Exception {
+        standIn.failNext(Fault.internalServerError());
+        standIn.failNext(Fault.serviceUnavailable());
+        catchThrowableOfType(AiUnavailableException.class, () -> service.reply(ADAM, QUESTION));
+        standIn.failNext(Fault.promptFiltered());
+        catchThrowableOfType(AiUnavailableException.class, () -> service.reply(ADAM, QUESTION));
+        standIn.failNext(Fault.completionFilteredAsynchronously());
+        service.stream(ADAM, QUESTION, new RecordingListener()).result().toCompletableFuture()
+                .handle((reply, failure) -> failure).get();
+        standIn.failNext(Fault.slowFirstByte(Duration.ofSeconds(2)));
+        RecordingListener stopped = new RecordingListener();
+        service.stream(ADAM, QUESTION, stopped).cancel();
+        stopped.awaitEnd(WAIT);
+
+        assertThat(rows()).containsExactly(
+                "oid-adam gpt-4o-mini upstream_error null 0+0 streamed=false status=503",
+                "oid-adam gpt-4o-mini content_filtered null 0+0 streamed=false status=400",
+                "oid-adam gpt-4o-mini content_filtered null 0+0 streamed=true status=200",
+                "oid-adam gpt-4o-mini cancelled cancelled 0+0 streamed=true status=null");
+        assertThat(filterFindings()).containsExactly("", "prompt: violence=filtered; completion: -",
+                "prompt: -; completion: violence=filtered", "");
+    }
+
+    @Test
+    void a_used_up_quota_refuses_before_calling_azure_and_says_so() throws Exception {
+        service.reply(ERIN, QUESTION);
+        service.reply(ERIN, QUESTION);
+        int sent = standIn.received().size();
+
+        AiUnavailableException refused = catchThrowableOfType(AiUnavailableException.class,
+                () -> service.reply(ERIN, QUESTION));
+        AiUnavailableException refusedStream = catchThrowableOfType(AiUnavailableException.class,
+                () -> service.stream(ERIN, QUESTION, new RecordingListener()));
+
+        assertThat(refused.kind()).isEqualTo(Kind.QUOTA_EXHAUSTED);
+        assertThat(refused.userMessage()).isEqualTo("You have used up today's allowance for the assistant (22 of 20 "
+                + "tokens). It is renewed at midnight (UTC).");
+        assertThat(refusedStream.kind()).isEqualTo(Kind.QUOTA_EXHAUSTED);
+        assertThat(standIn.received()).as("Azure was not called").hasSize(sent);
+        assertThat(rows()).endsWith("oid-erin gpt-4o-mini quota_exhausted null 0+0 streamed=false status=null",
+                "oid-erin gpt-4o-mini quota_exhausted null 0+0 streamed=true status=null");
+        assertThat(service.reply(ADAM, QUESTION).content()).as("the admin's larger quota").startsWith("Echo:");
+    }
+
+    @Test
+    void a_caller_without_a_role_that_has_a_quota_gets_none() {
+        AiUnavailableException refused = catchThrowableOfType(AiUnavailableException.class,
+                () -> service.reply(AiCaller.of("tenant-1", "oid-app", Set.of("service")), QUESTION));
+
+        assertThat(refused.kind()).isEqualTo(Kind.QUOTA_EXHAUSTED);
+        assertThat(standIn.received()).isEmpty();
+    }
+
+    @Test
+    void a_deployment_outside_the_configured_list_is_refused_before_any_call() {
+        assertThatThrownBy(() -> service.reply(ERIN, QUESTION.withDeployment("gpt-4o-realtime")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not one of the deployments Atrium offers: [gpt-4o-mini, gpt-4o]");
+        assertThat(service.deployments()).containsExactly("gpt-4o-mini", "gpt-4o");
+        assertThat(standIn.received()).isEmpty();
+    }
+
+    @Test
+    void usage_of_today_is_readable_for_the_admin_pages() {
+        service.reply(ERIN, QUESTION);
+        service.reply(ADAM, QUESTION);
+        service.reply(ADAM, QUESTION);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        AiUsage usage = new AiUsage(database.ledger());
+
+        assertThat(usage.perDay(today, today)).containsExactly(new DailyUsage(today, 3, 18, 15, 2));
+        assertThat(usage.topUsers(today, today, 10)).extracting(UserUsage::objectId)
+                .containsExactly("oid-adam", "oid-erin");
+    }
+
+    private ChatService service(Map<String, String> settings) {
+        AzureOpenAiSettings aiSettings = new AzureOpenAiSettings(TestConfig.apiKey(standIn.endpoint(), KEY,
+                settings));
+        return new ChatService(new AzureOpenAiChat(aiSettings, new ApiKeyCredential(KEY), null), aiSettings,
+                database.ledger());
+    }
+
+    private static List<String> rowsUnchecked() {
+        try {
+            return rows();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> rows() throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT object_id, deployment, outcome, finish_reason, "
+                     + "prompt_tokens, completion_tokens, streamed, upstream_status FROM ai_usage ORDER BY id")) {
+            while (row.next()) {
+                rows.add(row.getString(1) + " " + row.getString(2) + " " + row.getString(3) + " " + row.getString(4)
+                        + " " + row.getInt(5) + "+" + row.getInt(6) + " streamed=" + row.getBoolean(7) + " status="
+                        + row.getObject(8));
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> filterFindings() throws Exception {
+        List<String> findings = new ArrayList<>();
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT filter_findings FROM ai_usage ORDER BY id")) {
+            while (row.next()) {
+                findings.add(row.getString(1));
+            }
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,122 @@
+package io.atrium.ai.internal.usage;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
+import io.atrium.ai.AiSchema;
+import io.atrium.ai.DailyUsage;
+import io.atrium.ai.UserUsage;
+import io.atrium.standins.postgres.PostgresStandIn;
+
+/**
+ * A real PostgreSQL with the ai schema migrated by Flyway, and the ai module's own persistence unit on EclipseLink
+ * (Payara's JPA provider) with resource-local transactions in place of the container's JTA: each ledger operation
+ * runs in an entity manager and transaction of its own, as {@code @Transactional(REQUIRES_NEW)} and the container's
+ * transaction-scoped persistence context give it in Payara.
+ */
+public final class LedgerDatabase implements AutoCloseable {
+
+    private final PostgresStandIn postgres;
+    private final PGSimpleDataSource dataSource;
+    private final EntityManagerFactory entityManagers;
+
+    private LedgerDatabase(PostgresStandIn postgres, PGSimpleDataSource dataSource,
+                           EntityManagerFactory entityManagers) {
+        this.postgres = postgres;
+        this.dataSource = dataSource;
+        this.entityManagers = entityManagers;
+    }
+
+    public static LedgerDatabase start() throws IOException {
+        PostgresStandIn postgres = PostgresStandIn.ephemeral();
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(postgres.jdbcUrl());
+        dataSource.setUser(postgres.user());
+        dataSource.setPassword(postgres.password());
+        new AiSchema().migrate(dataSource);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
+        properties.put("jakarta.persistence.jtaDataSource", null);
+        properties.put("jakarta.persistence.nonJtaDataSource", dataSource);
+        return new LedgerDatabase(postgres, dataSource, Persistence.createEntityManagerFactory("atrium-ai",
+                properties));
+    }
+
+    /** The ledger as the ai module uses it. */
+    public UsageLedger ledger() {
+        return new UsageLedger() {
+            @Override
+            public void record(UsageRecord call) {
+                inTransaction(em -> {
+                    new JpaUsageLedger(em).record(call);
+                    return null;
+                });
+            }
+
+            @Override
+            public long tokensOn(String tenantId, String objectId, LocalDate day) {
+                return inTransaction(em -> new JpaUsageLedger(em).tokensOn(tenantId, objectId, day));
+            }
+
+            @Override
+            public List<DailyUsage> perDay(LocalDate from, LocalDate to) {
+                return inTransaction(em -> new JpaUsageLedger(em).perDay(from, to));
+            }
+
+            @Override
+            public List<UserUsage> topUsers(LocalDate from, LocalDate to, int limit) {
+                return inTransaction(em -> new JpaUsageLedger(em).topUsers(from, to, limit));
+            }
+
+            @Override
+            public List<DailyUsage> perDayOf(String tenantId, String objectId, LocalDate from, LocalDate to) {
+                return inTransaction(em -> new JpaUsageLedger(em).perDayOf(tenantId, objectId, from, to));
+            }
+        };
+    }
+
+    public PGSimpleDataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Empties the ledger between tests. */
+    public void clear() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM ai_usage");
+        }
+    }
+
+    private <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager em = entityManagers.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        entityManagers.close();
+        postgres.close();
+    }
+}
