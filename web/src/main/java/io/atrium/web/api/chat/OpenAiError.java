@@ -1,0 +1,33 @@
+package io.atrium.web.api.chat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * An error in OpenAI's shape, {@code {"error": {"message", "type", "code"}}}: the gateway's callers are OpenAI
+ * clients, which read exactly that (the token refusals before the gateway runs stay RFC 9457, like the rest of /api).
+ */
+final class OpenAiError {
+
+    private OpenAiError() {
+    }
+
+    static JsonObject body(String message, String type, String code) {
+        return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+                .add("message", message)
+                .add("type", type)
+                .add("code", code == null ? Json.createValue("") : Json.createValue(code))
+                .build()).build();
+    }
+
+    static Response response(Response.Status status, String message, String type, String code) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body(message, type, code).toString()).build();
+    }
+
+    static Response invalidRequest(String message) {
+        return response(Response.Status.BAD_REQUEST, message, "invalid_request_error", null);
+    }
+}

@@ -1,0 +1,163 @@
+package io.atrium.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+
+import io.atrium.standins.LocalPeers;
+import io.atrium.standins.entra.DemoAccount;
+import io.atrium.standins.entra.DemoSignIn;
+import io.atrium.standins.openai.AzureOpenAiStandIn;
+import io.atrium.standins.openai.Fault;
+
+/**
+ * {@code POST /api/v1/chat/completions}, the OpenAI-compatible gateway, spoken to as an OpenAI client speaks: a whole
+ * answer, a streamed one, the caller's mistakes and Azure's refusals, each call counted in the usage ledger.
+ */
+@AtriumIT
+class ChatCompletionsIT extends AtriumDeployment {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void a_whole_answer_comes_in_openais_shape_with_usage_and_is_counted_in_the_ledger() throws Exception {
+        String token = tokenOf(DemoAccount.ERIN);
+        long ledgerBefore = ledgerRowsOf(DemoAccount.ERIN);
+
+        HttpResponse<String> answer = post(token, "{\"model\":\"" + LocalPeers.OPENAI_DEPLOYMENT + "\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"How do I book leave?\"}]}");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        Map<String, Object> completion = JSONObjectUtils.parse(answer.body());
+        assertThat(completion).containsEntry("object", "chat.completion");
+        Map<String, Object> choice = JSONObjectUtils.getJSONObjectArray(completion, "choices")[0];
+        assertThat(JSONObjectUtils.getJSONObject(choice, "message"))
+                .containsEntry("role", "assistant").containsEntry("content", "Echo: How do I book leave?");
+        assertThat(choice).containsEntry("finish_reason", "stop");
+        assertThat(((Number) JSONObjectUtils.getJSONObject(completion, "usage").get("total_tokens")).intValue())
+                .isPositive();
+        assertThat(ledgerRowsOf(DemoAccount.ERIN)).isEqualTo(ledgerBefore + 1);
+    }
+
+    @Test
+    void a_streamed_answer_arrives_as_openais_chunks_with_usage_last_and_done() throws Exception {
+        HttpResponse<String> answer = post(tokenOf(DemoAccount.ERIN), "{\"stream\":true,"
+                + "\"stream_options\":{\"include_usage\":true},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Say something streamed\"}]}");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/event-stream"));
+        List<String> events = answer.body().lines().filter(line -> line.startsWith("data: "))
+                .map(line -> line.substring("data: ".length())).toList();
+        assertThat(events).last().isEqualTo("[DONE]");
+        StringBuilder text = new StringBuilder();
+        String finishReason = null;
+        Map<String, Object> usage = null;
+        for (String event : events.subList(0, events.size() - 1)) {
+            Map<String, Object> chunk = JSONObjectUtils.parse(event);
+            assertThat(chunk).containsEntry("object", "chat.completion.chunk");
+            Map<String, Object>[] choices = JSONObjectUtils.getJSONObjectArray(chunk, "choices");
+            if (choices.length == 0) {
+                usage = JSONObjectUtils.getJSONObject(chunk, "usage");
+                continue;
+            }
+            Object content = JSONObjectUtils.getJSONObject(choices[0], "delta").get("content");
+            text.append(content == null ? "" : content);
+            if (choices[0].get("finish_reason") != null) {
+                finishReason = (String) choices[0].get("finish_reason");
+            }
+        }
+        assertThat(text.toString()).isEqualTo("Echo: Say something streamed");
+        assertThat(finishReason).isEqualTo("stop");
+        assertThat(usage).isNotNull().containsKey("completion_tokens");
+    }
+
+    @Test
+    void a_callers_mistakes_are_400s_that_say_what_is_wrong_and_nothing_is_sent_to_azure() {
+        String token = tokenOf(DemoAccount.ERIN);
+        int sent = openAi().received().size();
+
+        assertError(post(token, "{not json"), 400, "not valid JSON");
+        assertError(post(token, "{\"messages\":[]}"), 400, "'messages' must be a non-empty array");
+        assertError(post(token, "{\"messages\":[{\"role\":\"robot\",\"content\":\"hi\"}]}"), 400, "'robot'");
+        assertError(post(token, "{\"model\":\"gpt-9\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), 400,
+                "'gpt-9' is not one of Atrium's deployments");
+        assertError(post(token, "{\"temperature\":7,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), 400,
+                "'temperature'");
+        assertThat(openAi().received()).hasSize(sent);
+    }
+
+    @Test
+    void azures_content_filter_is_a_400_with_openais_content_filter_code() {
+        openAi().failNext(Fault.promptFiltered());
+
+        HttpResponse<String> answer = post(tokenOf(DemoAccount.ERIN),
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"something the filter blocks\"}]}");
+
+        assertError(answer, 400, "content filter");
+        assertThat(answer.body()).contains("\"code\":\"content_filter\"");
+    }
+
+    @Test
+    void without_a_token_the_gateway_answers_401_and_calls_nobody() {
+        int sent = openAi().received().size();
+
+        HttpResponse<String> answer = post(null, "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(header ->
+                assertThat(header).startsWith("Bearer"));
+        assertThat(openAi().received()).hasSize(sent);
+    }
+
+    private static void assertError(HttpResponse<String> answer, int status, String messagePart) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.body()).contains("\"error\"").contains(messagePart);
+    }
+
+    private static long ledgerRowsOf(DemoAccount account) {
+        return Database.count("SELECT count(*) FROM ai_usage WHERE object_id = ?", account.oid());
+    }
+
+    private static AzureOpenAiStandIn openAi() {
+        return AtriumStack.peers().openAi();
+    }
+
+    private static String tokenOf(DemoAccount account) {
+        try {
+            return DemoSignIn.at(AtriumStack.peers().entra()).tokensFor(account).accessToken();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> post(String bearerToken, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(atrium().resolve("/api/v1/chat/completions"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
