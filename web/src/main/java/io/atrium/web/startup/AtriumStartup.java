@@ -8,6 +8,7 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
+import io.atrium.audit.AuditMaintenance;
 import io.atrium.audit.AuditSchema;
 
 /**
@@ -26,6 +27,9 @@ public class AtriumStartup implements ServletContextListener {
     @Inject
     AuditSchema auditSchema;
 
+    @Inject
+    AuditMaintenance auditMaintenance;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         List<String> problems = configuration.problems();
@@ -35,6 +39,12 @@ public class AtriumStartup implements ServletContextListener {
             throw new IllegalStateException(message);
         }
         auditSchema.migrate();
+        auditMaintenance.start();
         LOG.info("Atrium started: settings checked, schema migrated");
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        auditMaintenance.stop();
     }
 }
