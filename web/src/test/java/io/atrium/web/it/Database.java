@@ -24,6 +24,17 @@ public final class Database {
         }
     }
 
+    /** The first column of the first row, as text. */
+    public static String text(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read Atrium's database: " + e.getMessage(), e);
+        }
+    }
+
     static int execute(String sql, Object... parameters) {
         try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();
