@@ -56,8 +56,12 @@ public class JpaUserDirectory implements UserDirectory {
             case STATUS -> "u.status" + direction;
             case LAST_SIGN_IN -> "u.last_sign_in_at" + direction;
         };
-        List<UserView> users = Sql.rows(Sql.query(entityManager, USER_COLUMNS + where + " ORDER BY " + order
-                        + ", u.id" + direction + " OFFSET " + query.offset() + " LIMIT " + query.limit(), parameters))
+        // The page's ids first, its columns and sign-in counts after: PostgreSQL would otherwise compute the count
+        // for every row skipped by OFFSET too (measured: 610 ms instead of 40 at offset 25 000 of 100 000).
+        String page = "SELECT u.id FROM app_user u" + where + " ORDER BY " + order + ", u.id" + direction
+                + " OFFSET " + query.offset() + " LIMIT " + query.limit();
+        List<UserView> users = Sql.rows(Sql.query(entityManager, USER_COLUMNS + " JOIN (" + page
+                        + ") p ON p.id = u.id ORDER BY " + order + ", u.id" + direction, parameters))
                 .stream().map(JpaUserDirectory::view).toList();
         return new UserPage(users, total);
     }
