@@ -71,9 +71,27 @@ class UsersBenchmark {
             System.out.printf("users page query %-40s p50 %6.1f ms  p95 %6.1f ms%n", shape.getKey(),
                     micros.get(micros.size() / 2) / 1000.0, micros.get((int) (micros.size() * 0.95)) / 1000.0);
         }
+        explain("role admin", "SELECT u.id FROM app_user u WHERE u.id IN (SELECT g.user_id FROM role_grant g WHERE "
+                + "g.role = 'admin' AND g.revoked_at IS NULL AND (g.expires_at IS NULL OR g.expires_at > now()) "
+                + "OFFSET 0) ORDER BY lower(u.display_name), u.id OFFSET 0 LIMIT 25");
+        explain("count of all users", "SELECT count(*) FROM app_user u WHERE TRUE");
+        explain("status disabled", "SELECT u.id FROM app_user u WHERE u.status = 'disabled' "
+                + "ORDER BY lower(u.display_name), u.id OFFSET 0 LIMIT 25");
         exportWithHeapWatch("login events CSV", out -> new JdbcAuditExport(db.dataSource()).loginEventsCsv(out,
                 null, null));
         exportWithHeapWatch("users CSV", out -> new JdbcAuditExport(db.dataSource()).usersCsv(out));
+    }
+
+    private void explain(String what, String sql) {
+        try (var connection = db.dataSource().getConnection(); var statement = connection.createStatement();
+             var plan = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+            System.out.println("plan of " + what + ":");
+            while (plan.next()) {
+                System.out.println("    " + plan.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static UserQuery query(String name, String email, String status, String role, Instant from,

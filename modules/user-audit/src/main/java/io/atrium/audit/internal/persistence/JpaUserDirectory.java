@@ -83,8 +83,10 @@ public class JpaUserDirectory implements UserDirectory {
         }
         if (present(query.role())) {
             parameters.add(query.role().strip());
-            where.append(" AND EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = u.id AND g.role = ?")
-                    .append(parameters.size()).append(" AND ").append(CURRENT_GRANT).append(")");
+            // OFFSET 0 keeps the holders of the role a set of their own, hashed once: PostgreSQL otherwise probes
+            // role_grant's index for every user it walks in name order (measured: 130 ms instead of 20 for 'admin').
+            where.append(" AND u.id IN (SELECT g.user_id FROM role_grant g WHERE g.role = ?")
+                    .append(parameters.size()).append(" AND ").append(CURRENT_GRANT).append(" OFFSET 0)");
         }
         if (query.signedInFrom() != null) {
             parameters.add(query.signedInFrom());
