@@ -28,8 +28,13 @@ public class AuditSchema {
      * not during CDI's own bootstrap).
      */
     public void migrate() {
+        migrate(dataSource());
+    }
+
+    /** Migrates the given database (the benchmark and the module's tests bring their own). */
+    public static void migrate(DataSource dataSource) {
         MigrateResult result = Flyway.configure(AuditSchema.class.getClassLoader())
-                .dataSource(dataSource())
+                .dataSource(dataSource)
                 .locations("classpath:db/migration/audit")
                 .table("flyway_history_user_audit")
                 .baselineOnMigrate(true)

@@ -2,6 +2,7 @@ package io.atrium.audit;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Reads the users Atrium has recorded. */
 public interface UserDirectory {
@@ -9,5 +10,14 @@ public interface UserDirectory {
     Optional<UserView> findByEntraIdentity(String tenantId, String objectId);
 
     /** A page of users in display-name order. */
-    List<UserView> list(int offset, int limit);
+    default List<UserView> list(int offset, int limit) {
+        return search(new UserQuery(null, null, null, null, null, null, UserQuery.Sort.NAME, false, offset, limit))
+                .users();
+    }
+
+    /** A filtered, sorted page of users, with the number of all matches; two queries whatever the page size. */
+    UserPage search(UserQuery query);
+
+    /** @throws AdministrationRefused NOT_FOUND for an unknown id */
+    UserDetails details(UUID userId, int recentSignIns);
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
 import io.atrium.ai.AiSchema;
+import io.atrium.audit.AuditMaintenance;
 import io.atrium.audit.AuditSchema;
 
 /**
@@ -29,6 +30,7 @@ public class AtriumStartup implements ServletContextListener {
 
     @Inject
     AiSchema aiSchema;
+    AuditMaintenance auditMaintenance;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -40,6 +42,12 @@ public class AtriumStartup implements ServletContextListener {
         }
         auditSchema.migrate();
         aiSchema.migrate();
+        auditMaintenance.start();
         LOG.info("Atrium started: settings checked, schema migrated");
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        auditMaintenance.stop();
     }
 }

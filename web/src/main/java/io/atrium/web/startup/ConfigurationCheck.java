@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
 import io.atrium.ai.AiConfiguration;
+import io.atrium.audit.AuditMaintenance;
 import io.atrium.identity.IdentityConfiguration;
 
 /** Collects every missing or contradictory setting of the whole application, so an operator fixes them all at once. */
@@ -24,6 +25,9 @@ public class ConfigurationCheck {
     @Inject
     AiConfiguration ai;
 
+    @Inject
+    AuditMaintenance audit;
+
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         for (String key : List.of("atrium.db.url", "atrium.db.user", "atrium.db.password")) {
@@ -33,6 +37,7 @@ public class ConfigurationCheck {
         }
         problems.addAll(identity.problems());
         problems.addAll(ai.problems());
+        problems.addAll(audit.problems());
         return problems;
     }
 }

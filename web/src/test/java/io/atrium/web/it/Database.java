@@ -24,6 +24,17 @@ public final class Database {
         }
     }
 
+    /** The first column of the first row, as text. */
+    public static String text(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read Atrium's database: " + e.getMessage(), e);
+        }
+    }
+
     static int execute(String sql, Object... parameters) {
         try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();
@@ -50,8 +61,15 @@ public final class Database {
         return count("SELECT count(*) FROM app_user WHERE object_id = ?", objectId);
     }
 
+    /** Successful sign-ins recorded for the employee. */
     public static long loginEventsOf(String objectId) {
-        return count("SELECT count(*) FROM login_event e JOIN app_user u ON u.id = e.user_id WHERE u.object_id = ?",
-                objectId);
+        return count("SELECT count(*) FROM login_event e JOIN app_user u ON u.id = e.user_id WHERE u.object_id = ? "
+                + "AND e.outcome = 'success'", objectId);
+    }
+
+    /** Refused sign-ins recorded for the employee with this reason. */
+    public static long failedSignInsOf(String objectId, String reason) {
+        return count("SELECT count(*) FROM login_event WHERE attempted_object_id = ? AND outcome = 'failure' "
+                + "AND failure_reason = ?", objectId, reason);
     }
 }

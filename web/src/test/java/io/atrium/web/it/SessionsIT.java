@@ -48,12 +48,13 @@ class SessionsIT extends AtriumDeployment {
     }
 
     @Test
-    void an_employee_disabled_in_atrium_is_refused_after_a_valid_entra_sign_in_and_nothing_is_recorded() {
+    void an_employee_disabled_in_atrium_is_refused_after_a_valid_entra_sign_in_and_only_the_refusal_is_recorded() {
         DemoAccount erin = DemoAccount.ERIN;
         new ScriptedBrowser(AtriumStack.peers()).signIn(atrium(), "erin");
         Database.execute("UPDATE app_user SET status = 'disabled' WHERE object_id = ?", erin.oid());
         try {
             long eventsBefore = Database.loginEventsOf(erin.oid());
+            long refusalsBefore = Database.failedSignInsOf(erin.oid(), "disabled");
             ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
 
             ScriptedBrowser.Page refused = browser.signIn(atrium(), "erin");
@@ -62,6 +63,7 @@ class SessionsIT extends AtriumDeployment {
             assertThat(refused.html().select("h1").text()).isEqualTo("Your Atrium account is disabled");
             assertThat(refused.body()).doesNotContain("Exception");
             assertThat(Database.loginEventsOf(erin.oid())).isEqualTo(eventsBefore);
+            assertThat(Database.failedSignInsOf(erin.oid(), "disabled")).isEqualTo(refusalsBefore + 1);
             assertThat(browser.get(atrium()).status()).as("no session was created").isEqualTo(302);
         } finally {
             Database.execute("UPDATE app_user SET status = 'active' WHERE object_id = ?", erin.oid());

@@ -132,6 +132,8 @@ class SignInIT extends AtriumDeployment {
     @Test
     void an_employee_entra_has_not_assigned_to_atrium_is_told_so_in_plain_words_with_a_reference() {
         ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
+        long refusalsBefore = Database.count("SELECT count(*) FROM login_event WHERE outcome = 'failure' "
+                + "AND failure_reason = 'not_assigned' AND entra_error_code = 'AADSTS50105' AND user_id IS NULL");
 
         ScriptedBrowser.Page page = browser.get(atrium().resolve("/auth/callback?error=access_denied"
                 + "&error_description=AADSTS50105%3A+The+signed+in+user+is+not+assigned+to+a+role&state=x"));
@@ -141,6 +143,9 @@ class SignInIT extends AtriumDeployment {
         assertThat(page.html().select("p").first().text()).contains("assign you to the Atrium application");
         assertThat(page.html().select("code").text()).matches("[0-9a-f-]{36}");
         assertThat(page.body()).doesNotContain("AADSTS50105").doesNotContain("Exception");
+        assertThat(Database.count("SELECT count(*) FROM login_event WHERE outcome = 'failure' "
+                + "AND failure_reason = 'not_assigned' AND entra_error_code = 'AADSTS50105' AND user_id IS NULL"))
+                .as("the refusal is in the audit trail with Entra's code").isEqualTo(refusalsBefore + 1);
     }
 
     @Test

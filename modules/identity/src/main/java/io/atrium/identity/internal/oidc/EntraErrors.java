@@ -1,6 +1,8 @@
 package io.atrium.identity.internal.oidc;
 
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads Entra's error answers on the callback ({@code error} and an {@code error_description} starting with an
@@ -12,7 +14,18 @@ final class EntraErrors {
     static final Set<String> INTERACTION_NEEDED = Set.of("login_required", "interaction_required", "consent_required",
             "account_selection_required");
 
+    private static final Pattern AADSTS = Pattern.compile("AADSTS\\d{4,6}");
+
     private EntraErrors() {
+    }
+
+    /** The first AADSTS code in Entra's description (kept with a failed sign-in's record), or null. */
+    static String aadstsCode(String description) {
+        if (description == null) {
+            return null;
+        }
+        Matcher code = AADSTS.matcher(description);
+        return code.find() ? code.group() : null;
     }
 
     static SignInFailure.Reason reasonFor(String error, String description) {

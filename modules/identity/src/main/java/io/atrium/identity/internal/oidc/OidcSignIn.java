@@ -136,7 +136,8 @@ public class OidcSignIn {
             }
             String description = first(parameters, "error_description");
             throw new SignInFailure(EntraErrors.reasonFor(error, description),
-                    "Entra answered the sign-in with error '" + error + "': " + description);
+                    "Entra answered the sign-in with error '" + error + "': " + description)
+                    .entraErrorCode(EntraErrors.aadstsCode(description));
         }
         PendingSignIn pending = started.orElseThrow(() -> new SignInFailure(SignInFailure.Reason.CALLBACK_NOT_EXPECTED,
                 "callback with a state this session did not start, already used or expired"));
@@ -146,9 +147,11 @@ public class OidcSignIn {
         }
         OIDCTokens tokens = redeem(code, pending);
         JWTClaimsSet idTokenClaims = idTokens.verify(tokens.getIDToken(), new Nonce(pending.nonce()));
-        EmployeePrincipal employee = localStanding.applyTo(EmployeeClaims.toPrincipal(idTokenClaims,
+        // The session keeps what Entra says; Atrium's own grants are added per request (they can change meanwhile).
+        EmployeePrincipal employee = EmployeeClaims.toPrincipal(idTokenClaims,
                 employeeRoles.of(idTokenClaims, graphTokens.onBehalfOf(String.valueOf(idTokenClaims.getClaim("tid")),
-                        String.valueOf(idTokenClaims.getClaim("oid")), tokens.getAccessToken().getValue()))));
+                        String.valueOf(idTokenClaims.getClaim("oid")), tokens.getAccessToken().getValue())));
+        localStanding.refuseIfDisabled(employee);
         RefreshToken refreshToken = tokens.getRefreshToken();
         return new CompletedSignIn(new EmployeeSession(employee, tokens.getIDTokenString(),
                 tokens.getAccessToken().getValue(), expiry(tokens.getAccessToken(), now),

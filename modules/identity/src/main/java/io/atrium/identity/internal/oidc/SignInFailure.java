@@ -2,6 +2,8 @@ package io.atrium.identity.internal.oidc;
 
 import java.util.UUID;
 
+import io.atrium.identity.EmployeePrincipal;
+
 /**
  * A sign-in that cannot finish. Carries two texts: what the employee is told (plain words and what to do) and what
  * the operator reads in the log, joined by a reference the employee can quote to the help desk.
@@ -67,6 +69,8 @@ public class SignInFailure extends Exception {
 
     private final Reason reason;
     private final String reference = UUID.randomUUID().toString();
+    private EmployeePrincipal attempted;
+    private String entraErrorCode;
 
     public SignInFailure(Reason reason, String operatorDetail) {
         super(operatorDetail);
@@ -84,5 +88,25 @@ public class SignInFailure extends Exception {
 
     public String reference() {
         return reference;
+    }
+
+    /** The employee Entra vouched for, when the refusal came after the ID token was verified; else null. */
+    public EmployeePrincipal attempted() {
+        return attempted;
+    }
+
+    public SignInFailure attempted(EmployeePrincipal employee) {
+        this.attempted = employee;
+        return this;
+    }
+
+    /** Entra's {@code AADSTSnnnnn} code, when its answer carried one; else null. */
+    public String entraErrorCode() {
+        return entraErrorCode;
+    }
+
+    public SignInFailure entraErrorCode(String code) {
+        this.entraErrorCode = code;
+        return this;
     }
 }

@@ -2,8 +2,11 @@ package io.atrium.identity.internal.security;
 
 import java.io.IOException;
 import java.net.URI;
+import java.text.ParseException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,14 +20,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+
 import io.atrium.identity.CurrentEmployee;
 import io.atrium.identity.EmployeePrincipal;
+import io.atrium.identity.events.EmployeeSignInFailed;
 import io.atrium.identity.events.EmployeeSignedIn;
 import io.atrium.identity.internal.bearer.ApiCallRefused;
 import io.atrium.identity.internal.bearer.ApiCaller;
 import io.atrium.identity.internal.bearer.BearerAuthentication;
 import io.atrium.identity.internal.bearer.JsonWebTokenProducer;
 import io.atrium.identity.internal.oidc.EmployeeSession;
+import io.atrium.identity.internal.oidc.LocalStanding;
 import io.atrium.identity.internal.oidc.OidcSettings;
 import io.atrium.identity.internal.oidc.OidcSignIn;
 import io.atrium.identity.internal.oidc.Prompt;
@@ -54,22 +62,27 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
     private final SessionRegistry sessions;
     private final OidcSettings oidcSettings;
     private final BearerAuthentication bearerAuthentication;
+    private final LocalStanding localStanding;
+    private final Event<EmployeeSignInFailed> signInFailed;
 
     @Inject
     public AtriumAuthenticationMechanism(OidcSignIn signIn, Event<EmployeeSignedIn> signedIn,
                                          SessionSettings sessionSettings, SessionRegistry sessions,
-                                         OidcSettings oidcSettings, BearerAuthentication bearerAuthentication) {
+                                         OidcSettings oidcSettings, BearerAuthentication bearerAuthentication,
+                                         LocalStanding localStanding, Event<EmployeeSignInFailed> signInFailed) {
         this.signIn = signIn;
         this.signedIn = signedIn;
         this.sessionSettings = sessionSettings;
         this.sessions = sessions;
         this.oidcSettings = oidcSettings;
         this.bearerAuthentication = bearerAuthentication;
+        this.localStanding = localStanding;
+        this.signInFailed = signInFailed;
     }
 
     /** For CDI's proxy. */
     protected AtriumAuthenticationMechanism() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     @Override
@@ -91,7 +104,14 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
         HttpSession session = request.getSession(false);
         EmployeeSession signedInSession = current(session);
         if (signedInSession != null) {
-            EmployeePrincipal employee = signedInSession.employee();
+            EmployeePrincipal employee;
+            try {
+                // Atrium's own grants and a disabled flag can change during a session: applied on every request.
+                employee = localStanding.applyTo(signedInSession.employee());
+            } catch (SignInFailure disabled) {
+                session.invalidate();
+                return problem(request, response, disabled);
+            }
             request.setAttribute(CurrentEmployee.REQUEST_ATTRIBUTE, employee);
             return context.notifyContainerAboutLogin(employee, employee.roles());
         }
@@ -244,13 +264,13 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
             OidcSignIn.CompletedSignIn completed = signIn.complete(request);
             EmployeeSession signedInSession = completed.session();
             EmployeePrincipal employee = signedInSession.employee();
-            record(request, employee, signedInSession.entraSessionId());
+            record(request, signedInSession);
             // A new session id at sign-in, so that an id planted before it (session fixation) is worth nothing.
             request.changeSessionId();
             HttpSession session = request.getSession();
             session.setMaxInactiveInterval(sessionSettings.idleTimeoutSeconds());
             EmployeeSessions.keep(session, signedInSession);
-            sessions.register(session, signedInSession.entraSessionId());
+            sessions.register(session, signedInSession.entraSessionId(), employee.tenantId(), employee.objectId());
             SignedOutMarker.clear(response);
             LOG.info(() -> "sign-in succeeded: user=" + employee.username() + " oid=" + employee.objectId()
                     + " tid=" + employee.tenantId() + " roles=" + employee.roles());
@@ -259,6 +279,7 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
             LOG.fine(declined::getMessage);
             return redirectToEntra(request, response, context, declined.returnTo(), Prompt.DEFAULT, false, null);
         } catch (SignInFailure failure) {
+            recordFailure(request, failure);
             return problem(request, response, failure);
         }
     }
@@ -286,15 +307,33 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
-    private void record(HttpServletRequest request, EmployeePrincipal employee, String entraSessionId)
-            throws SignInFailure {
+    private void record(HttpServletRequest request, EmployeeSession signedInSession) throws SignInFailure {
+        EmployeePrincipal employee = signedInSession.employee();
         try {
+            JWTClaimsSet idToken = JWTParser.parse(signedInSession.idToken()).getJWTClaimsSet();
+            List<String> appRoles = idToken.getStringListClaim("roles");
             signedIn.fire(new EmployeeSignedIn(employee.tenantId(), employee.objectId(), employee.username(),
-                    employee.displayName(), employee.email(), employee.roles(), entraSessionId,
-                    request.getRemoteAddr(), request.getHeader("User-Agent"), Instant.now()));
-        } catch (RuntimeException e) {
+                    employee.displayName(), employee.email(), employee.roles(), signedInSession.entraSessionId(),
+                    ClientAddress.of(request, oidcSettings.trustedProxies()), request.getHeader("User-Agent"),
+                    Instant.now(), idToken.getIssuer(), idToken.getSubject(),
+                    appRoles == null ? Set.of() : Set.copyOf(appRoles)));
+        } catch (RuntimeException | ParseException e) {
             throw new SignInFailure(SignInFailure.Reason.NOT_RECORDED, "sign-in of oid=" + employee.objectId()
-                    + " could not be recorded: " + e, e);
+                    + " could not be recorded: " + e, e).attempted(employee);
+        }
+    }
+
+    /** A refused sign-in is recorded too; if even that fails, the refusal stands and the log says so. */
+    private void recordFailure(HttpServletRequest request, SignInFailure failure) {
+        EmployeePrincipal attempted = failure.attempted();
+        try {
+            signInFailed.fire(new EmployeeSignInFailed(attempted == null ? null : attempted.tenantId(),
+                    attempted == null ? null : attempted.objectId(), attempted == null ? null : attempted.username(),
+                    failure.reason().name().toLowerCase(java.util.Locale.ROOT), failure.entraErrorCode(), null,
+                    ClientAddress.of(request, oidcSettings.trustedProxies()), request.getHeader("User-Agent"),
+                    Instant.now()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "failed sign-in could not be recorded: reference=" + failure.reference());
         }
     }
 

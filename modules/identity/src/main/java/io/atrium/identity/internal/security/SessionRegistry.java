@@ -14,7 +14,8 @@ import jakarta.servlet.http.HttpSessionBindingListener;
 
 /**
  * The signed-in sessions by Entra session id ({@code sid}), so that Entra's front-channel logout, which arrives in an
- * iframe without Atrium's session cookie, can end the sessions of the Entra session being signed out.
+ * iframe without Atrium's session cookie, can end the sessions of the Entra session being signed out; and by
+ * employee, so that disabling an employee in Atrium ends their sessions on this server at once.
  */
 @ApplicationScoped
 public class SessionRegistry {
@@ -22,19 +23,29 @@ public class SessionRegistry {
     private static final Logger LOG = Logger.getLogger(SessionRegistry.class.getName());
 
     private final Map<String, Set<HttpSession>> byEntraSessionId = new ConcurrentHashMap<>();
+    private final Map<String, Set<HttpSession>> byEmployee = new ConcurrentHashMap<>();
 
     /** Registers a signed-in session; it leaves the registry by itself when it is invalidated or expires. */
-    void register(HttpSession session, String entraSessionId) {
-        if (entraSessionId == null) {
-            return;
+    void register(HttpSession session, String entraSessionId, String tenantId, String objectId) {
+        String employee = employeeKey(tenantId, objectId);
+        byEmployee.computeIfAbsent(employee, key -> ConcurrentHashMap.newKeySet()).add(session);
+        if (entraSessionId != null) {
+            byEntraSessionId.computeIfAbsent(entraSessionId, sid -> ConcurrentHashMap.newKeySet()).add(session);
         }
-        byEntraSessionId.computeIfAbsent(entraSessionId, sid -> ConcurrentHashMap.newKeySet()).add(session);
-        session.setAttribute(Registration.class.getName(), new Registration(entraSessionId));
+        session.setAttribute(Registration.class.getName(), new Registration(entraSessionId, employee));
     }
 
     /** Ends every session signed in with this Entra session; returns how many there were. */
     int endAll(String entraSessionId) {
-        Set<HttpSession> sessions = byEntraSessionId.remove(entraSessionId);
+        return end(byEntraSessionId.remove(entraSessionId));
+    }
+
+    /** Ends every session of this employee on this server; returns how many there were. */
+    int endAllOf(String tenantId, String objectId) {
+        return end(byEmployee.remove(employeeKey(tenantId, objectId)));
+    }
+
+    private static int end(Set<HttpSession> sessions) {
         if (sessions == null) {
             return 0;
         }
@@ -42,17 +53,28 @@ public class SessionRegistry {
             try {
                 session.invalidate();
             } catch (IllegalStateException alreadyEnded) {
-                LOG.fine("session already ended before Entra's sign-out reached it");
+                LOG.fine("session already ended before it was ended from elsewhere");
             }
         }
         return sessions.size();
     }
 
-    void forget(String entraSessionId, HttpSession session) {
-        byEntraSessionId.computeIfPresent(entraSessionId, (sid, sessions) -> {
+    void forget(String entraSessionId, String employee, HttpSession session) {
+        if (entraSessionId != null) {
+            forget(byEntraSessionId, entraSessionId, session);
+        }
+        forget(byEmployee, employee, session);
+    }
+
+    private static void forget(Map<String, Set<HttpSession>> index, String key, HttpSession session) {
+        index.computeIfPresent(key, (k, sessions) -> {
             sessions.remove(session);
             return sessions.isEmpty() ? null : sessions;
         });
+    }
+
+    private static String employeeKey(String tenantId, String objectId) {
+        return tenantId + "/" + objectId;
     }
 
     /**
@@ -61,16 +83,18 @@ public class SessionRegistry {
      */
     private static final class Registration implements HttpSessionBindingListener, Serializable {
 
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
         private final String entraSessionId;
+        private final String employee;
 
-        Registration(String entraSessionId) {
+        Registration(String entraSessionId, String employee) {
             this.entraSessionId = entraSessionId;
+            this.employee = employee;
         }
 
         @Override
         public void valueUnbound(HttpSessionBindingEvent event) {
-            CDI.current().select(SessionRegistry.class).get().forget(entraSessionId, event.getSession());
+            CDI.current().select(SessionRegistry.class).get().forget(entraSessionId, employee, event.getSession());
         }
     }
 }

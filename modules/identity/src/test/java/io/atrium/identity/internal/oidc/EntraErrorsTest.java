@@ -21,4 +21,12 @@ class EntraErrorsTest {
         assertThat(EntraErrors.reasonFor("invalid_request", "AADSTS90014: The required field 'x' is missing"))
                 .isEqualTo(SignInFailure.Reason.ENTRA_REFUSED);
     }
+
+    @Test
+    void the_aadsts_code_is_read_from_entras_description_for_the_audit_trail() {
+        assertThat(EntraErrors.aadstsCode("AADSTS50105: The signed in user 'erin@contoso.com' is not assigned"))
+                .isEqualTo("AADSTS50105");
+        assertThat(EntraErrors.aadstsCode("User cancelled")).isNull();
+        assertThat(EntraErrors.aadstsCode(null)).isNull();
+    }
 }

@@ -1,5 +1,7 @@
 package io.atrium.audit.internal.persistence;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +11,8 @@ import jakarta.persistence.PersistenceContext;
 import io.atrium.identity.LocalAccess;
 
 /**
- * Tells identity, at each sign-in, whether Atrium has disabled the employee. Local role grants join here when the
- * role-grant table exists (issue 5); until then an employee has only the roles Entra gives.
+ * Tells identity whether Atrium has disabled an employee and which roles Atrium's administrators granted them
+ * (current local grants: not revoked, not expired). One query; identity caches the answer briefly.
  */
 @ApplicationScoped
 public class JpaLocalAccess implements LocalAccess {
@@ -20,12 +22,19 @@ public class JpaLocalAccess implements LocalAccess {
 
     @Override
     public Standing standing(String tenantId, String objectId) {
-        return entityManager.createNamedQuery("UserEntity.findByEntraIdentity", UserEntity.class)
-                .setParameter("tenantId", tenantId)
-                .setParameter("objectId", objectId)
-                .getResultStream()
-                .findFirst()
-                .map(user -> new Standing("disabled".equals(user.status()), Set.of()))
-                .orElse(Standing.UNKNOWN_EMPLOYEE);
+        List<Object[]> rows = Sql.rows(Sql.query(entityManager, """
+                SELECT u.status, g.role FROM app_user u
+                  LEFT JOIN role_grant g ON g.user_id = u.id AND g.source = 'local' AND """
+                + JpaUserDirectory.CURRENT_GRANT + " WHERE u.tenant_id = ?1 AND u.object_id = ?2", tenantId, objectId));
+        if (rows.isEmpty()) {
+            return Standing.UNKNOWN_EMPLOYEE;
+        }
+        Set<String> granted = new LinkedHashSet<>();
+        for (Object[] row : rows) {
+            if (row[1] != null) {
+                granted.add(row[1].toString());
+            }
+        }
+        return new Standing("disabled".equals(rows.get(0)[0]), granted);
     }
 }

@@ -1,0 +1,117 @@
+package io.atrium.audit.internal.export;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.atrium.audit.AuditExport;
+
+/**
+ * Plain JDBC, because JPA offers no cursor: PostgreSQL's driver fetches {@value #FETCH_SIZE} rows at a time only
+ * with auto-commit off, so each export reads in a read-only transaction of its own. Never call it inside a JTA
+ * transaction (the REST layer streams after its method returned).
+ */
+@ApplicationScoped
+public class JdbcAuditExport implements AuditExport {
+
+    static final int FETCH_SIZE = 1000;
+    private static final String DATA_SOURCE = "java:app/jdbc/atrium";
+
+    private final DataSource dataSource;
+
+    public JdbcAuditExport() {
+        this(null);
+    }
+
+    /** With a data source of its own (tests, the benchmark); otherwise Atrium's is looked up at each export. */
+    public JdbcAuditExport(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void usersCsv(Writer out) throws IOException {
+        Csv.row(out, "id", "tenant_id", "object_id", "username", "display_name", "email", "status", "status_reason",
+                "status_changed_by", "status_changed_at", "first_seen_at", "last_seen_at", "last_sign_in_at");
+        stream(out, """
+                SELECT id, tenant_id, object_id, username, display_name, email, status, status_reason,
+                       status_changed_by, status_changed_at, first_seen_at, last_seen_at, last_sign_in_at
+                  FROM app_user ORDER BY id""", List.of());
+    }
+
+    @Override
+    public void loginEventsCsv(Writer out, Instant from, Instant before) throws IOException {
+        Csv.row(out, "occurred_at", "outcome", "user_id", "tenant_id", "object_id", "username", "failure_reason",
+                "entra_error_code", "client_address", "user_agent", "entra_session_id");
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("""
+                SELECT occurred_at, outcome, user_id, attempted_tenant_id, attempted_object_id, attempted_username,
+                       failure_reason, entra_error_code, client_address, user_agent, entra_session_id
+                  FROM login_event WHERE TRUE""");
+        if (from != null) {
+            sql.append(" AND occurred_at >= ?");
+            parameters.add(from.atOffset(ZoneOffset.UTC));
+        }
+        if (before != null) {
+            sql.append(" AND occurred_at < ?");
+            parameters.add(before.atOffset(ZoneOffset.UTC));
+        }
+        stream(out, sql.append(" ORDER BY occurred_at, id").toString(), parameters);
+    }
+
+    private void stream(Writer out, String sql, List<Object> parameters) throws IOException {
+        try (Connection connection = dataSource().getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(FETCH_SIZE);
+                for (int i = 0; i < parameters.size(); i++) {
+                    statement.setObject(i + 1, parameters.get(i));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    String[] cells = new String[columns];
+                    while (rows.next()) {
+                        for (int i = 0; i < columns; i++) {
+                            Object value = rows.getObject(i + 1);
+                            cells[i] = value instanceof java.sql.Timestamp
+                                    ? rows.getObject(i + 1, OffsetDateTime.class).toInstant().toString()
+                                    : value == null ? null : value.toString();
+                        }
+                        Csv.row(out, cells);
+                    }
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+            out.flush();
+        } catch (SQLException e) {
+            throw new IOException("export failed while reading the database: " + e.getMessage(), e);
+        }
+    }
+
+    private DataSource dataSource() {
+        if (dataSource != null) {
+            return dataSource;
+        }
+        try {
+            return InitialContext.doLookup(DATA_SOURCE);
+        } catch (NamingException e) {
+            throw new IllegalStateException("Atrium's data source " + DATA_SOURCE + " is not available: " + e, e);
+        }
+    }
+}

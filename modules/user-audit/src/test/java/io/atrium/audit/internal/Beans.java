@@ -1,0 +1,67 @@
+package io.atrium.audit.internal;
+
+import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
+
+import io.atrium.audit.internal.admin.JpaUserAdministration;
+import io.atrium.audit.internal.chain.AdminActionChain;
+import io.atrium.audit.internal.chain.JpaAdminActionLog;
+import io.atrium.audit.internal.persistence.JpaLocalAccess;
+import io.atrium.audit.internal.persistence.JpaUserDirectory;
+import io.atrium.audit.internal.retention.LoginEventRetention;
+import io.atrium.audit.internal.signin.BootstrapAdmins;
+import io.atrium.audit.internal.signin.SignInFailureRecorder;
+import io.atrium.audit.internal.signin.SignInRecorder;
+import io.atrium.identity.events.EmployeeStandingChanged;
+
+import static io.atrium.audit.internal.AuditDatabase.inject;
+
+/** The module's beans wired to one transaction's EntityManager, as CDI and JTA wire them in Payara. */
+public final class Beans {
+
+    public final FiredEvents<EmployeeStandingChanged> standingChanges = new FiredEvents<>();
+    private final String bootstrapAdmins;
+
+    public Beans(String bootstrapAdmins) {
+        this.bootstrapAdmins = bootstrapAdmins;
+    }
+
+    public AdminActionChain chain(EntityManager entityManager) {
+        return inject(new AdminActionChain(), "entityManager", entityManager);
+    }
+
+    public SignInRecorder signInRecorder(EntityManager entityManager) {
+        SignInRecorder recorder = inject(new SignInRecorder(), "entityManager", entityManager);
+        inject(recorder, "bootstrapAdmins", new BootstrapAdmins(Optional.ofNullable(bootstrapAdmins)));
+        inject(recorder, "chain", chain(entityManager));
+        return inject(recorder, "standingChanged", standingChanges);
+    }
+
+    public SignInFailureRecorder failureRecorder(EntityManager entityManager) {
+        return inject(new SignInFailureRecorder(), "entityManager", entityManager);
+    }
+
+    public JpaUserAdministration administration(EntityManager entityManager) {
+        JpaUserAdministration administration = inject(new JpaUserAdministration(), "entityManager", entityManager);
+        inject(administration, "chain", chain(entityManager));
+        return inject(administration, "standingChanged", standingChanges);
+    }
+
+    public JpaUserDirectory directory(EntityManager entityManager) {
+        return inject(new JpaUserDirectory(), "entityManager", entityManager);
+    }
+
+    public JpaLocalAccess localAccess(EntityManager entityManager) {
+        return inject(new JpaLocalAccess(), "entityManager", entityManager);
+    }
+
+    public JpaAdminActionLog actionLog(EntityManager entityManager) {
+        return inject(new JpaAdminActionLog(), "entityManager", entityManager);
+    }
+
+    public LoginEventRetention retention(EntityManager entityManager) {
+        LoginEventRetention retention = inject(new LoginEventRetention(), "entityManager", entityManager);
+        return inject(retention, "chain", chain(entityManager));
+    }
+}

@@ -1,0 +1,161 @@
+package io.atrium.audit.internal.signin;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.atrium.audit.Actor;
+import io.atrium.audit.RoleView;
+import io.atrium.audit.UserDetails;
+import io.atrium.audit.internal.AuditDatabase;
+import io.atrium.audit.internal.Beans;
+import io.atrium.audit.internal.SignIns;
+import io.atrium.identity.events.EmployeeSignInFailed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SignInRecorderTest {
+
+    private final AuditDatabase db = AuditDatabase.get();
+    private final Beans beans = new Beans("bootstrap.admin@bank.example, 00000000-0000-4000-8000-0000000000b0");
+
+    @BeforeEach
+    void emptyDatabase() {
+        db.reset();
+    }
+
+    @Test
+    void a_first_sign_in_records_the_user_their_identity_their_entra_roles_with_sources_and_the_event() {
+        db.run(em -> beans.signInRecorder(em).record(SignIns.of("oid-erin", "erin@bank.example",
+                Set.of("employee"), Set.of("reports"))));
+
+        UserDetails erin = db.inTransaction(em -> {
+            var user = beans.directory(em).findByEntraIdentity(SignIns.TENANT, "oid-erin").orElseThrow();
+            return beans.directory(em).details(user.id(), 10);
+        });
+        assertThat(erin.user().signInCount()).isEqualTo(1);
+        assertThat(erin.identities()).singleElement().satisfies(identity -> {
+            assertThat(identity.issuer()).isEqualTo(SignIns.ISSUER);
+            assertThat(identity.subject()).isEqualTo("sub-oid-erin");
+        });
+        assertThat(erin.roles()).extracting(RoleView::role, RoleView::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("employee", "entra-app-role"),
+                        org.assertj.core.groups.Tuple.tuple("reports", "entra-group"));
+        assertThat(erin.recentSignIns()).singleElement().satisfies(event -> {
+            assertThat(event.outcome()).isEqualTo("success");
+            assertThat(event.clientAddress()).isEqualTo("203.0.113.7");
+            assertThat(event.userAgent()).isEqualTo("Mozilla/5.0 (test)");
+            assertThat(event.entraSessionId()).isEqualTo("sid-oid-erin");
+        });
+    }
+
+    @Test
+    void simultaneous_first_sign_ins_of_one_person_make_one_user_and_keep_every_event() throws Exception {
+        int signIns = 12;
+        CyclicBarrier together = new CyclicBarrier(signIns);
+        ExecutorService threads = Executors.newFixedThreadPool(signIns);
+        try {
+            List<Future<?>> results = new ArrayList<>();
+            for (int i = 0; i < signIns; i++) {
+                results.add(threads.submit(() -> db.run(em -> {
+                    try {
+                        together.await(10, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    beans.signInRecorder(em).record(SignIns.of("oid-twin", "twin@bank.example", Set.of("employee"),
+                            Set.of()));
+                })));
+            }
+            for (Future<?> result : results) {
+                result.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(db.count("SELECT count(*) FROM app_user WHERE object_id = 'oid-twin'")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM login_event e JOIN app_user u ON u.id = e.user_id "
+                + "WHERE u.object_id = 'oid-twin' AND e.outcome = 'success'")).isEqualTo(signIns);
+        assertThat(db.count("SELECT count(*) FROM user_identity")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM role_grant WHERE revoked_at IS NULL")).isEqualTo(1);
+    }
+
+    @Test
+    void a_role_entra_no_longer_gives_disappears_at_the_next_sign_in_and_a_local_grant_stays() {
+        db.run(em -> beans.signInRecorder(em).record(SignIns.of("oid-erin", "erin@bank.example",
+                Set.of("employee", "auditor"), Set.of())));
+        var erin = db.inTransaction(em -> beans.directory(em).findByEntraIdentity(SignIns.TENANT, "oid-erin"))
+                .orElseThrow();
+        db.inTransaction(em -> beans.administration(em).grantRole(Actor.SYSTEM, erin.id(), "reports", "monthly close",
+                null));
+
+        db.run(em -> beans.signInRecorder(em).record(SignIns.of("oid-erin", "erin@bank.example",
+                Set.of("employee"), Set.of())));
+
+        UserDetails details = db.inTransaction(em -> beans.directory(em).details(erin.id(), 10));
+        assertThat(details.roles()).extracting(RoleView::role).containsExactly("employee", "reports");
+        assertThat(details.user().signInCount()).isEqualTo(2);
+    }
+
+    @Test
+    void a_bootstrap_admin_named_by_user_name_gets_a_local_admin_grant_once_and_a_revocation_sticks() {
+        db.run(em -> beans.signInRecorder(em).record(SignIns.of("oid-boot", "Bootstrap.Admin@bank.example",
+                Set.of("employee"), Set.of())));
+        var boot = db.inTransaction(em -> beans.directory(em).findByEntraIdentity(SignIns.TENANT, "oid-boot"))
+                .orElseThrow();
+        assertThat(db.inTransaction(em -> beans.localAccess(em).standing(SignIns.TENANT, "oid-boot")).grantedRoles())
+                .containsExactly("admin");
+        assertThat(db.count("SELECT count(*) FROM admin_action WHERE action = 'grant-role' "
+                + "AND reason = 'named in ATRIUM_BOOTSTRAP_ADMINS'")).isEqualTo(1);
+        assertThat(beans.standingChanges.fired()).hasSize(1);
+
+        // Another admin exists, so the bootstrap admin may lose the role; the next sign-in must not give it back.
+        db.run(em -> beans.signInRecorder(em).record(SignIns.of("oid-other", "other@bank.example",
+                Set.of("employee", "admin"), Set.of())));
+        db.run(em -> beans.administration(em).revokeRole(Actor.SYSTEM, boot.id(), "admin", "handed over"));
+        db.run(em -> beans.signInRecorder(em).record(SignIns.of("oid-boot", "bootstrap.admin@bank.example",
+                Set.of("employee"), Set.of())));
+
+        assertThat(db.inTransaction(em -> beans.localAccess(em).standing(SignIns.TENANT, "oid-boot")).grantedRoles())
+                .isEmpty();
+    }
+
+    @Test
+    void a_bootstrap_admin_named_by_object_id_gets_admin_too() {
+        db.run(em -> beans.signInRecorder(em).record(SignIns.of("00000000-0000-4000-8000-0000000000B0",
+                "someone@bank.example", Set.of(), Set.of())));
+        assertThat(db.inTransaction(em -> beans.localAccess(em).standing(SignIns.TENANT,
+                "00000000-0000-4000-8000-0000000000B0")).grantedRoles()).containsExactly("admin");
+    }
+
+    @Test
+    void a_refused_sign_in_is_recorded_with_reason_and_entra_code_and_linked_to_a_known_user() {
+        db.run(em -> beans.signInRecorder(em).record(SignIns.of("oid-erin", "erin@bank.example",
+                Set.of("employee"), Set.of())));
+
+        db.run(em -> beans.failureRecorder(em).record(new EmployeeSignInFailed(SignIns.TENANT, "oid-erin",
+                "erin@bank.example", "disabled", null, null, "198.51.100.4", "curl/8", Instant.now())));
+        db.run(em -> beans.failureRecorder(em).record(new EmployeeSignInFailed(null, null, null,
+                "not_assigned", "AADSTS50105", null, "198.51.100.5", "Mozilla/5.0", Instant.now())));
+
+        var erin = db.inTransaction(em -> beans.directory(em).findByEntraIdentity(SignIns.TENANT, "oid-erin"))
+                .orElseThrow();
+        var events = db.inTransaction(em -> beans.directory(em).details(erin.id(), 10)).recentSignIns();
+        assertThat(events).extracting(e -> e.outcome() + ":" + e.failureReason())
+                .containsExactly("failure:disabled", "success:null");
+        assertThat(erin.signInCount()).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM login_event WHERE user_id IS NULL AND outcome = 'failure' "
+                + "AND entra_error_code = 'AADSTS50105' AND failure_reason = 'not_assigned'")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM app_user")).isEqualTo(1);
+    }
+}

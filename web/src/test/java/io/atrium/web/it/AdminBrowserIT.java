@@ -1,0 +1,114 @@
+package io.atrium.web.it;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.atrium.standins.entra.DemoAccount;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two people in two real browsers: Adam administers, Erin works. What Adam does on the admin pages reaches Erin at
+ * her next page.
+ */
+@AtriumIT
+class AdminBrowserIT extends AtriumDeployment {
+
+    private ChromeDriver adam;
+    private ChromeDriver erin;
+
+    @BeforeEach
+    void bothSignIn() throws Exception {
+        Database.execute("UPDATE app_user SET status = 'active' WHERE object_id = ?", DemoAccount.ERIN.oid());
+        erin = Chromium.start();
+        adam = Chromium.start();
+        signIn(erin, "erin");
+        signIn(adam, "adam");
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        for (ChromeDriver browser : new ChromeDriver[]{adam, erin}) {
+            if (browser != null) {
+                browser.quit();
+            }
+        }
+    }
+
+    @Test
+    void an_admin_grants_a_role_and_the_employee_sees_it_on_her_next_page() {
+        assertThat(roles(erin)).doesNotContain("auditor");
+        openErinsPage();
+
+        adam.findElement(By.id("manage:role")).sendKeys("auditor");
+        adam.findElement(By.id("manage:reason")).sendKeys("quarterly audit");
+        adam.findElement(By.id("manage:grant")).click();
+        waitFor(adam).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".messages"),
+                "Role auditor granted."));
+
+        erin.get(atrium().toString());
+        assertThat(roles(erin)).contains("auditor");
+
+        adam.findElement(By.id("manage:reason")).sendKeys("audit done");
+        adam.findElement(By.xpath("//table[@id='manage:roles']//tr[td[1][text()='auditor']]//input[@type='submit']"))
+                .click();
+        waitFor(adam).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".messages"),
+                "Role auditor revoked."));
+        erin.get(atrium().toString());
+        assertThat(roles(erin)).doesNotContain("auditor");
+    }
+
+    @Test
+    void an_admin_disables_a_signed_in_employee_whose_session_ends_and_whose_sign_in_is_refused() {
+        openErinsPage();
+
+        adam.findElement(By.id("manage:reason")).sendKeys("left the bank");
+        adam.findElement(By.id("manage:disable")).click();
+        waitFor(adam).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "disabled"));
+
+        // Her session ended when Adam disabled her: the next page sends her to sign in, and Atrium refuses it.
+        erin.findElement(By.id("nav-chat")).click();
+        waitFor(erin).until(ExpectedConditions.elementToBeClickable(By.id("signin-erin"))).click();
+        waitFor(erin).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
+                "Your Atrium account is disabled"));
+
+        adam.findElement(By.id("manage:reason")).sendKeys("came back");
+        adam.findElement(By.id("manage:enable")).click();
+        waitFor(adam).until(ExpectedConditions.textToBe(By.id("status"), "active"));
+    }
+
+    /** Through the users page as an admin would: filter by name, then follow the link. */
+    private void openErinsPage() {
+        adam.findElement(By.id("nav-admin")).click();
+        WebElement name = waitFor(adam).until(ExpectedConditions.visibilityOfElementLocated(By.id("users:name")));
+        name.sendKeys("erin");
+        adam.findElement(By.id("users:apply")).click();
+        waitFor(adam).until(driver -> driver.findElements(By.cssSelector("a.user-link")).size() == 1);
+        adam.findElement(By.linkText(DemoAccount.ERIN.displayName())).click();
+        waitFor(adam).until(ExpectedConditions.textToBe(By.id("user-name"), DemoAccount.ERIN.displayName()));
+    }
+
+    private void signIn(ChromeDriver browser, String account) {
+        browser.get(atrium().toString());
+        waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("signin-" + account))).click();
+        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+    }
+
+    private static List<String> roles(ChromeDriver browser) {
+        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+        return browser.findElements(By.cssSelector("span.role")).stream().map(WebElement::getText).toList();
+    }
+
+    private static WebDriverWait waitFor(ChromeDriver browser) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+}
