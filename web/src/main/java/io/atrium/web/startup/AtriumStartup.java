@@ -9,6 +9,7 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
 import io.atrium.audit.AuditSchema;
+import io.atrium.web.health.StartupProgress;
 
 /**
  * What must happen before Atrium serves its first request, in order: the settings are checked (all problems named in
@@ -26,6 +27,9 @@ public class AtriumStartup implements ServletContextListener {
     @Inject
     AuditSchema auditSchema;
 
+    @Inject
+    StartupProgress startup;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         List<String> problems = configuration.problems();
@@ -35,6 +39,7 @@ public class AtriumStartup implements ServletContextListener {
             throw new IllegalStateException(message);
         }
         auditSchema.migrate();
+        startup.completed();
         LOG.info("Atrium started: settings checked, schema migrated");
     }
 }
