@@ -28,22 +28,33 @@ final class LoopbackForwarder implements AutoCloseable {
         this.listeners = listeners;
     }
 
-    static LoopbackForwarder fromOtherAddresses(int port) throws IOException {
-        List<ServerSocket> listeners = new ArrayList<>();
+    /** This host's IPv4 addresses other than loopback: a container's address on its network. */
+    static List<InetAddress> otherAddresses() throws SocketException {
+        List<InetAddress> addresses = new ArrayList<>();
         for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            if (!network.isUp() || network.isLoopback()) {
-                continue;
+            if (network.isUp() && !network.isLoopback()) {
+                Collections.list(network.getInetAddresses()).stream()
+                        .filter(Inet4Address.class::isInstance).forEach(addresses::add);
             }
-            for (InetAddress address : Collections.list(network.getInetAddresses())) {
-                if (address instanceof Inet4Address) {
-                    ServerSocket listener = new ServerSocket();
-                    listener.bind(new InetSocketAddress(address, port));
-                    listeners.add(listener);
-                    Thread acceptor = new Thread(() -> accept(listener, port), "forward-" + address.getHostAddress());
-                    acceptor.setDaemon(true);
-                    acceptor.start();
-                }
+        }
+        return addresses;
+    }
+
+    /** Listens on {@code port} of each of {@code addresses} and forwards every connection to 127.0.0.1:{@code port}. */
+    static LoopbackForwarder start(List<InetAddress> addresses, int port) throws IOException {
+        List<ServerSocket> listeners = new ArrayList<>();
+        try {
+            for (InetAddress address : addresses) {
+                ServerSocket listener = new ServerSocket();
+                listeners.add(listener);
+                listener.bind(new InetSocketAddress(address, port));
+                Thread acceptor = new Thread(() -> accept(listener, port), "forward-" + address.getHostAddress());
+                acceptor.setDaemon(true);
+                acceptor.start();
             }
+        } catch (IOException e) {
+            new LoopbackForwarder(listeners).close();
+            throw e;
         }
         return new LoopbackForwarder(listeners);
     }

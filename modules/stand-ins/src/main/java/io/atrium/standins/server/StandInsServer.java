@@ -2,9 +2,11 @@ package io.atrium.standins.server;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -32,7 +34,15 @@ public final class StandInsServer {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        Map<String, String> environment = System.getenv();
+        Running running = start(System.getenv(), LoopbackForwarder.otherAddresses());
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "stand-ins-stop"));
+        System.out.println("[atrium] Stand-ins ready; Entra ID stand-in also on " + running.forwarder().addresses()
+                + "; Atrium's settings in " + running.settings());
+        Thread.currentThread().join();
+    }
+
+    /** Starts the stand-ins, forwards the Entra stand-in's port from {@code forwardFrom}, and writes the settings. */
+    static Running start(Map<String, String> environment, List<InetAddress> forwardFrom) throws IOException {
         Path directory = Path.of(environment.getOrDefault("STANDINS_DATA_DIR", "/data"));
         int entraPort = port(environment, "STANDINS_ENTRA_PORT", 9443);
         int openAiPort = port(environment, "STANDINS_OPENAI_PORT", 9080);
@@ -43,15 +53,24 @@ public final class StandInsServer {
         LocalPeers peers = LocalPeers.start(LocalPeers.Options.persistent(directory)
                 .ports(0, entraPort, openAiPort)
                 .externalDatabaseFrom(environment));
-        LoopbackForwarder forwarder = LoopbackForwarder.fromOtherAddresses(entraPort);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+            LoopbackForwarder forwarder = LoopbackForwarder.start(forwardFrom, entraPort);
+            write(settings, peers.atriumSystemProperties());
+            return new Running(peers, forwarder, settings);
+        } catch (IOException | RuntimeException e) {
+            peers.close();
+            throw e;
+        }
+    }
+
+    /** The running stand-ins; closing stops the forwarding, then the stand-ins. */
+    record Running(LocalPeers peers, LoopbackForwarder forwarder, Path settings) implements AutoCloseable {
+
+        @Override
+        public void close() {
             forwarder.close();
             peers.close();
-        }, "stand-ins-stop"));
-        write(settings, peers.atriumSystemProperties());
-        System.out.println("[atrium] Stand-ins ready; Entra ID stand-in also on " + forwarder.addresses()
-                + "; Atrium's settings in " + settings);
-        Thread.currentThread().join();
+        }
     }
 
     private static void write(Path file, Map<String, String> settings) throws IOException {
