@@ -11,6 +11,7 @@ import jakarta.servlet.annotation.WebListener;
 import io.atrium.ai.AiSchema;
 import io.atrium.audit.AuditMaintenance;
 import io.atrium.audit.AuditSchema;
+import io.atrium.web.health.StartupProgress;
 
 /**
  * What must happen before Atrium serves its first request, in order: the settings are checked (all problems named in
@@ -31,6 +32,7 @@ public class AtriumStartup implements ServletContextListener {
     @Inject
     AiSchema aiSchema;
     AuditMaintenance auditMaintenance;
+    StartupProgress startup;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -43,6 +45,7 @@ public class AtriumStartup implements ServletContextListener {
         auditSchema.migrate();
         aiSchema.migrate();
         auditMaintenance.start();
+        startup.completed();
         LOG.info("Atrium started: settings checked, schema migrated");
     }
 

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.Config;
 import io.atrium.ai.AiConfiguration;
 import io.atrium.audit.AuditMaintenance;
 import io.atrium.identity.IdentityConfiguration;
+import io.atrium.web.logging.LogFormatInstaller;
 
 /** Collects every missing or contradictory setting of the whole application, so an operator fixes them all at once. */
 @ApplicationScoped
@@ -34,6 +35,10 @@ public class ConfigurationCheck {
             if (config.getOptionalValue(key, String.class).filter(value -> !value.isBlank()).isEmpty()) {
                 problems.add(key.toUpperCase().replace('.', '_') + " (" + key + ") is not set");
             }
+        }
+        String logFormat = config.getOptionalValue("atrium.log.format", String.class).orElse(LogFormatInstaller.TEXT).strip();
+        if (!logFormat.equalsIgnoreCase(LogFormatInstaller.TEXT) && !logFormat.equalsIgnoreCase(LogFormatInstaller.JSON)) {
+            problems.add("ATRIUM_LOG_FORMAT (atrium.log.format) must be text or json, not '" + logFormat + "'");
         }
         problems.addAll(identity.problems());
         problems.addAll(ai.problems());

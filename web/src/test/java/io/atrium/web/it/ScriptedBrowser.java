@@ -71,7 +71,7 @@ public final class ScriptedBrowser {
     }
 
     /** Opens a page and, like an employee, picks the demo account on the Entra stand-in's sign-in page. */
-    Page signIn(URI start, String username) {
+    public Page signIn(URI start, String username) {
         Page entraLogin = follow(get(start));
         Element account = entraLogin.html().getElementById("signin-" + username);
         if (account == null) {

@@ -225,6 +225,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         private String maxHeap = "512m";
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final Map<String, String> systemProperties = new LinkedHashMap<>();
+        private final List<String> extraArguments = new ArrayList<>();
         private Path workDirectory;
         private PrintStream echo;
         private String echoPrefix = "";
@@ -267,6 +268,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
             return this;
         }
 
+        /** More Payara Micro options, such as {@code --logproperties <file>}. */
+        public Builder extraArguments(List<String> arguments) {
+            extraArguments.addAll(arguments);
+            return this;
+        }
+
         /** Where the log file and the pre-boot command file go; a temporary directory when not set. */
         public Builder workDirectory(Path workDirectory) {
             this.workDirectory = workDirectory;
@@ -306,6 +313,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
                     "--deploy", war.toAbsolutePath().toString(), "--contextroot", "/",
                     "--port", Integer.toString(httpPort), "--nohazelcast",
                     "--prebootcommandfile", preboot.toString()));
+            command.addAll(extraArguments);
             // Payara Micro takes a deployment's own context root after its path: --deploy file.war:/root
             otherDeployments.forEach((otherWar, contextRoot) -> command.addAll(List.of("--deploy",
                     otherWar.toAbsolutePath() + File.pathSeparator + contextRoot)));

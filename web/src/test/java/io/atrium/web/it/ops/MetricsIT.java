@@ -1,0 +1,78 @@
+package io.atrium.web.it.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.atrium.standins.LocalPeers;
+import io.atrium.standins.entra.DemoAccount;
+import io.atrium.standins.entra.DemoSignIn;
+import io.atrium.web.it.AtriumDeployment;
+import io.atrium.web.it.AtriumIT;
+import io.atrium.web.it.AtriumStack;
+import io.atrium.web.it.ScriptedBrowser;
+
+/** Prometheus metrics at {@code /metrics}, read without signing in, move as employees and programs use Atrium. */
+@AtriumIT
+class MetricsIT extends AtriumDeployment {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String DEPLOYMENT = "deployment=\"" + LocalPeers.OPENAI_DEPLOYMENT + "\"";
+
+    @Test
+    void sign_ins_api_refusals_and_ai_calls_are_counted_by_outcome_status_and_deployment() throws Exception {
+        PrometheusText before = metrics();
+        LocalPeers peers = AtriumStack.peers();
+
+        ScriptedBrowser browser = new ScriptedBrowser(peers);
+        ScriptedBrowser.Page chat = browser.signIn(atrium().resolve("/chat.xhtml"), "erin");
+        ScriptedBrowser.Page answered = browser.submit(chat, "chat", Map.of("chat:message", "Hello"), "chat:send");
+        assertThat(answered.html().select(".turn.assistant .text").eachText()).containsExactly("Echo: Hello");
+        String atriumsKey = peers.openAi().apiKey();
+        peers.openAi().rotateApiKey("a-key-atrium-does-not-have");
+        try {
+            browser.submit(answered, "chat", Map.of("chat:message", "Hello again"), "chat:send");
+        } finally {
+            peers.openAi().rotateApiKey(atriumsKey);
+        }
+        assertThat(new ScriptedBrowser(peers).get(atrium().resolve("/auth/callback?code=stolen&state=forged")).status())
+                .isEqualTo(400);
+        assertThat(api("/api/v1/me", null).statusCode()).isEqualTo(401);
+        String erinsToken = DemoSignIn.at(peers.entra()).tokensFor(DemoAccount.ERIN).accessToken();
+        assertThat(api("/api/v1/admin/users", erinsToken).statusCode()).isEqualTo(403);
+
+        PrometheusText after = metrics();
+
+        assertThat(after.increase(before, "atrium_sign_ins_total", "outcome=\"succeeded\"")).isEqualTo(1);
+        assertThat(after.increase(before, "atrium_sign_ins_total", "outcome=\"failed\"", "status=\"400\"")).isEqualTo(1);
+        assertThat(after.increase(before, "atrium_api_refusals_total", "status=\"401\"")).isEqualTo(1);
+        assertThat(after.increase(before, "atrium_api_refusals_total", "status=\"403\"")).isEqualTo(1);
+        assertThat(after.increase(before, "atrium_ai_calls_total", DEPLOYMENT, "status=\"200\"")).isEqualTo(1);
+        assertThat(after.increase(before, "atrium_ai_errors_total", DEPLOYMENT, "status=\"401\"")).isEqualTo(1);
+        assertThat(after.increase(before, "atrium_ai_call_duration_seconds_count", DEPLOYMENT)).isEqualTo(2);
+        assertThat(after.value("atrium_ai_call_duration_seconds_sum", DEPLOYMENT)).isPositive();
+    }
+
+    private PrometheusText metrics() throws IOException, InterruptedException {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(atrium().resolve("/metrics"))
+                .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as("no sign-in needed for /metrics").isEqualTo(200);
+        return new PrometheusText(answer.body());
+    }
+
+    private HttpResponse<String> api(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(atrium().resolve(URI.create(path)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
