@@ -72,11 +72,14 @@ public class AiUnavailableException extends RuntimeException {
                 Objects.requireNonNull(findings, "findings"));
     }
 
-    /** The caller's daily token quota is used up; Azure was not called. */
+    /** The caller's daily token quota is used up, or their roles give them none; Azure was not called. */
     public static AiUnavailableException quotaExhausted(long usedToday, long dailyQuota) {
+        String userMessage = dailyQuota == 0
+                ? "Your roles in Atrium give you no allowance for the assistant. Please ask an administrator."
+                : "You have used up today's allowance for the assistant (" + usedToday + " of " + dailyQuota
+                        + " tokens). It is renewed at midnight (UTC).";
         return new AiUnavailableException(Kind.QUOTA_EXHAUSTED, "daily token quota used up: " + usedToday + " of "
-                + dailyQuota, null, null, null, "You have used up today's allowance for the assistant (" + usedToday
-                + " of " + dailyQuota + " tokens). It is renewed at midnight (UTC).", ContentFilterFindings.none());
+                + dailyQuota, null, null, null, userMessage, ContentFilterFindings.none());
     }
 
     /** Azure answered with an error status. */

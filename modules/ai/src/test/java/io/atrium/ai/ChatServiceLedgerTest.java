@@ -27,7 +27,7 @@ import io.atrium.ai.AiUnavailableException.Kind;
 import io.atrium.ai.internal.client.AzureOpenAiChat;
 import io.atrium.ai.internal.client.AzureOpenAiSettings;
 import io.atrium.ai.internal.credential.ApiKeyCredential;
-import io.atrium.ai.internal.usage.LedgerDatabase;
+import io.atrium.ai.internal.usage.AiDatabase;
 import io.atrium.standins.openai.AzureOpenAiStandIn;
 import io.atrium.standins.openai.Fault;
 
@@ -44,13 +44,13 @@ class ChatServiceLedgerTest {
     private static final ChatRequest QUESTION = ChatRequest.of(List.of(ChatTurn.user("Where is the canteen?")));
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private static LedgerDatabase database;
+    private static AiDatabase database;
     private AzureOpenAiStandIn standIn;
     private ChatService service;
 
     @BeforeAll
     static void startDatabase() throws Exception {
-        database = LedgerDatabase.start();
+        database = AiDatabase.start();
     }
 
     @AfterAll
@@ -151,6 +151,8 @@ class ChatServiceLedgerTest {
                 () -> service.reply(AiCaller.of("tenant-1", "oid-app", Set.of("service")), QUESTION));
 
         assertThat(refused.kind()).isEqualTo(Kind.QUOTA_EXHAUSTED);
+        assertThat(refused.userMessage()).isEqualTo("Your roles in Atrium give you no allowance for the assistant. "
+                + "Please ask an administrator.");
         assertThat(standIn.received()).isEmpty();
     }
 

@@ -21,12 +21,12 @@ import io.atrium.ai.UserUsage;
 /** The usage ledger's table, mapping and queries on a real PostgreSQL migrated by the module's Flyway scripts. */
 class UsageLedgerTest {
 
-    private static LedgerDatabase database;
+    private static AiDatabase database;
     private static UsageLedger ledger;
 
     @BeforeAll
     static void start() throws Exception {
-        database = LedgerDatabase.start();
+        database = AiDatabase.start();
         ledger = database.ledger();
     }
 

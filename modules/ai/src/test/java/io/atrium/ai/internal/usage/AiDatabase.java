@@ -27,20 +27,20 @@ import io.atrium.standins.postgres.PostgresStandIn;
  * runs in an entity manager and transaction of its own, as {@code @Transactional(REQUIRES_NEW)} and the container's
  * transaction-scoped persistence context give it in Payara.
  */
-public final class LedgerDatabase implements AutoCloseable {
+public final class AiDatabase implements AutoCloseable {
 
     private final PostgresStandIn postgres;
     private final PGSimpleDataSource dataSource;
     private final EntityManagerFactory entityManagers;
 
-    private LedgerDatabase(PostgresStandIn postgres, PGSimpleDataSource dataSource,
+    private AiDatabase(PostgresStandIn postgres, PGSimpleDataSource dataSource,
                            EntityManagerFactory entityManagers) {
         this.postgres = postgres;
         this.dataSource = dataSource;
         this.entityManagers = entityManagers;
     }
 
-    public static LedgerDatabase start() throws IOException {
+    public static AiDatabase start() throws IOException {
         PostgresStandIn postgres = PostgresStandIn.ephemeral();
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(postgres.jdbcUrl());
@@ -51,7 +51,7 @@ public final class LedgerDatabase implements AutoCloseable {
         properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
         properties.put("jakarta.persistence.jtaDataSource", null);
         properties.put("jakarta.persistence.nonJtaDataSource", dataSource);
-        return new LedgerDatabase(postgres, dataSource, Persistence.createEntityManagerFactory("atrium-ai",
+        return new AiDatabase(postgres, dataSource, Persistence.createEntityManagerFactory("atrium-ai",
                 properties));
     }
 
@@ -92,14 +92,16 @@ public final class LedgerDatabase implements AutoCloseable {
         return dataSource;
     }
 
-    /** Empties the ledger between tests. */
+    /** Empties the ai module's tables between tests. */
     public void clear() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM ai_usage");
+            statement.execute("DELETE FROM ai_conversation");
         }
     }
 
-    private <T> T inTransaction(Function<EntityManager, T> work) {
+    /** Runs {@code work} in an entity manager and transaction of its own, as a container-managed call would. */
+    public <T> T inTransaction(Function<EntityManager, T> work) {
         EntityManager em = entityManagers.createEntityManager();
         try {
             em.getTransaction().begin();

@@ -1,0 +1,89 @@
+package io.atrium.ai.internal.conversation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+/** A row of {@code ai_conversation} (migration V2), with its messages in order. */
+@Entity
+@Table(name = "ai_conversation")
+@NamedQueries({
+    @NamedQuery(name = "Conversation.findOfOwner", query = "SELECT c FROM ConversationEntity c WHERE c.id = :id "
+            + "AND c.tenantId = :tenantId AND c.objectId = :objectId"),
+    // A left join, since SIZE() becomes an inner join in EclipseLink and drops conversations without messages.
+    @NamedQuery(name = "Conversation.summariesOfOwner", query = "SELECT c.id, c.title, c.updatedAt, COUNT(m) "
+            + "FROM ConversationEntity c LEFT JOIN c.messages m WHERE c.tenantId = :tenantId "
+            + "AND c.objectId = :objectId GROUP BY c.id, c.title, c.updatedAt ORDER BY c.updatedAt DESC, c.id")
+})
+public class ConversationEntity {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    private String tenantId;
+
+    @Column(name = "object_id", nullable = false)
+    private String objectId;
+
+    @Column(nullable = false)
+    private String title;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @OneToMany(mappedBy = "conversation", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<MessageEntity> messages = new ArrayList<>();
+
+    protected ConversationEntity() {
+    }
+
+    ConversationEntity(UUID id, String tenantId, String objectId, String title, Instant now) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.objectId = objectId;
+        this.title = title;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void add(String role, String content, Instant now) {
+        messages.add(new MessageEntity(this, messages.size(), role, content, now));
+        updatedAt = now;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String title() {
+        return title;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    List<MessageEntity> messages() {
+        return messages;
+    }
+}
