@@ -70,7 +70,7 @@ class StandInsServerTest {
         assertThat(settings.getProperty("azure.authority-host")).isEqualTo("https://localhost:" + entraPort);
         assertThat(settings.getProperty("atrium.db.url")).isEqualTo(EXTERNAL_DATABASE);
         assertThat(settings.getProperty("azure.openai.endpoint")).startsWith("http://localhost:");
-        assertThat(settings.getProperty("atrium.graph.base-url")).startsWith("http://localhost:");
+        assertThat(settings.getProperty("atrium.downstream.graph.base-url")).startsWith("http://localhost:");
         assertThat(Path.of(settings.getProperty("javax.net.ssl.trustStore"))).isRegularFile();
     }
 
