@@ -13,9 +13,4 @@ public record ChatCompletionRequest(List<ChatMessage> messages,
                                     @JsonbProperty("max_tokens") Integer maxTokens,
                                     Boolean stream,
                                     @JsonbProperty("stream_options") StreamOptions streamOptions) {
-
-    /** A request for one whole answer at Azure's default sampling and length. */
-    public static ChatCompletionRequest whole(List<ChatMessage> messages) {
-        return new ChatCompletionRequest(messages, null, null, false, null);
-    }
 }

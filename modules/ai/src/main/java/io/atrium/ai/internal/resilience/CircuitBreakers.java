@@ -51,12 +51,6 @@ public final class CircuitBreakers {
         }
     }
 
-    /** Whether calls to {@code deployment} are being refused now. */
-    public boolean isOpen(String deployment) {
-        Breaker breaker = byDeployment.get(deployment);
-        return breaker != null && breaker.isOpen();
-    }
-
     private static boolean isUnwell(AiUnavailableException failure) {
         return failure.kind() == Kind.TIMEOUT || failure.kind() == Kind.UPSTREAM_ERROR
                 && (failure.upstreamStatus().isEmpty() || failure.upstreamStatus().getAsInt() >= 500);
@@ -97,10 +91,6 @@ public final class CircuitBreakers {
                 openUntil = clock.instant().plus(openFor);
             }
             trialUnderWay = false;
-        }
-
-        synchronized boolean isOpen() {
-            return openUntil != null && clock.instant().isBefore(openUntil);
         }
     }
 }

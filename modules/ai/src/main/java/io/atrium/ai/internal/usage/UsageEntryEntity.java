@@ -93,8 +93,4 @@ public class UsageEntryEntity {
         this.upstreamStatus = call.upstreamStatus();
         this.filterFindings = call.filterFindings();
     }
-
-    Long id() {
-        return id;
-    }
 }

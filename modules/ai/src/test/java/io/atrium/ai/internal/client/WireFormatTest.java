@@ -75,8 +75,9 @@ class WireFormatTest {
 
     @Test
     void request_uses_azures_names_and_leaves_out_what_is_not_set() {
-        ChatCompletionRequest request = ChatCompletionRequest.whole(
-                List.of(new ChatMessage("system", "Be brief"), new ChatMessage("user", "Hello")));
+        ChatCompletionRequest request = new ChatCompletionRequest(
+                List.of(new ChatMessage("system", "Be brief"), new ChatMessage("user", "Hello")), null, null, false,
+                null);
 
         JsonObject json = Json.createReader(new StringReader(JSONB.toJson(request))).readObject();
 
