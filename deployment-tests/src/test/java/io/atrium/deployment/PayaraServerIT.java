@@ -120,6 +120,10 @@ class PayaraServerIT {
                 Map.of("chat:message", "Which branches open on Saturday?"), "chat:send");
         assertThat(answered.html().select(".turn.assistant .text").eachText())
                 .containsExactly("Echo: Which branches open on Saturday?");
+
+        ScriptedBrowser.Page ready = new ScriptedBrowser(peers).get(atrium.resolve("/health/ready"));
+        assertThat(ready.status()).as("readiness without sign-in: " + ready.body()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"database\"").contains("\"entra-id\"");
     }
 
     /**
