@@ -19,9 +19,10 @@ import io.atrium.identity.LocalAccess;
 /**
  * Entra vouched for the employee; Atrium may still have disabled them, or granted them roles of its own. Asked at
  * every sign-in, for every API caller and for every request of a signed-in session, through the {@link LocalAccess}
- * the user-audit module provides. The answer is kept for {@code atrium.session.standing-cache-seconds} so that a page
- * view costs no query; a change made on this server is seen at once ({@link #forget}), one made on another server
- * within that time.
+ * the user-audit module provides. For browser sessions the answer is kept for
+ * {@code atrium.session.standing-cache-seconds} so that a page view costs no query; a change made through Atrium on
+ * this server is seen at once ({@link #forget}), any other change within that time. Sign-ins and API callers (whose
+ * verdict is cached per token) read it afresh.
  */
 @ApplicationScoped
 public class LocalStanding {
@@ -47,11 +48,19 @@ public class LocalStanding {
     }
 
     /**
-     * The employee with Atrium's own grants added to the roles Entra gave; throws
-     * {@link SignInFailure.Reason#DISABLED} when disabled here.
+     * The employee with Atrium's own grants added to the roles Entra gave, read from the database; throws
+     * {@link SignInFailure.Reason#DISABLED} when disabled here. For API callers, whose verdict is cached per token.
      */
     public EmployeePrincipal applyTo(EmployeePrincipal employee) throws SignInFailure {
-        LocalAccess.Standing standing = standing(employee, false);
+        return withGrants(employee, standing(employee, true));
+    }
+
+    /** The same for a signed-in browser session's request: the answer may be up to the cache time old. */
+    public EmployeePrincipal applyToSession(EmployeePrincipal employee) throws SignInFailure {
+        return withGrants(employee, standing(employee, false));
+    }
+
+    private static EmployeePrincipal withGrants(EmployeePrincipal employee, LocalAccess.Standing standing) {
         if (standing.grantedRoles().isEmpty()) {
             return employee;
         }

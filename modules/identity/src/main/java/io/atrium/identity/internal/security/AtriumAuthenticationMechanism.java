@@ -107,7 +107,7 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
             EmployeePrincipal employee;
             try {
                 // Atrium's own grants and a disabled flag can change during a session: applied on every request.
-                employee = localStanding.applyTo(signedInSession.employee());
+                employee = localStanding.applyToSession(signedInSession.employee());
             } catch (SignInFailure disabled) {
                 session.invalidate();
                 return problem(request, response, disabled);
