@@ -64,15 +64,17 @@ public final class Bench {
             EntraStandIn entra = peers.entra();
             String erinsToken = DemoSignIn.at(entra).tokensFor(DemoAccount.ERIN).accessToken();
             String base = payara.url().replaceAll("/+$", "");
-            List<Endpoint> endpoints = List.of(
-                    new Endpoint("baseline: JAX-RS GET, WAR without security", base + "/baseline/api/v1/me", Map.of()),
-                    new Endpoint("Atrium: GET /api/v1/me, Entra bearer token", base + "/api/v1/me",
-                            Map.of("Authorization", "Bearer " + erinsToken)),
+            Endpoint api = new Endpoint("baseline: JAX-RS GET, WAR without security", base + "/baseline/api/v1/me",
+                    Map.of(), null);
+            Endpoint page = new Endpoint("baseline: static page, WAR without security", base + "/baseline/page.html",
+                    Map.of(), null);
+            Endpoint atrium = new Endpoint("Atrium: GET /api/v1/me, Entra bearer token", base + "/api/v1/me",
+                    Map.of("Authorization", "Bearer " + erinsToken), api);
+            List<Endpoint> endpoints = List.of(api, atrium,
                     new Endpoint("Payara MP-JWT: same GET, @RolesAllowed", base + "/mpjwt/api/v1/me",
-                            Map.of("Authorization", "Bearer " + mpJwtToken(entra))),
-                    new Endpoint("baseline: static page, WAR without security", base + "/baseline/page.html",
-                            Map.of()),
-                    new Endpoint("Atrium: public static page", base + "/signed-out.html", Map.of()));
+                            Map.of("Authorization", "Bearer " + mpJwtToken(entra)), api),
+                    page,
+                    new Endpoint("Atrium: public static page", base + "/signed-out.html", Map.of(), page));
             for (Endpoint endpoint : endpoints) {
                 requireOk(endpoint);
             }
@@ -86,7 +88,7 @@ public final class Bench {
                     results.computeIfAbsent(endpoint, key -> new ArrayList<>()).add(result);
                 }
             }
-            new Report(results, rounds).print(endpoints, seconds, warmupSeconds);
+            new Report(results, rounds).print(endpoints, atrium, seconds, warmupSeconds);
         }
     }
 
@@ -181,7 +183,11 @@ public final class Bench {
         return value;
     }
 
-    /** One URL under load, with the headers every request carries. */
-    record Endpoint(String name, String url, Map<String, String> headers) {
+    /**
+     * One URL under load, with the headers every request carries.
+     *
+     * @param baseline what it is compared with; null for a baseline itself
+     */
+    record Endpoint(String name, String url, Map<String, String> headers, Endpoint baseline) {
     }
 }

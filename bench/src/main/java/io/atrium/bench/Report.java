@@ -19,9 +19,8 @@ final class Report {
         this.rounds = rounds;
     }
 
-    void print(List<Bench.Endpoint> endpoints, int seconds, int warmupSeconds) {
-        Bench.Endpoint apiBaseline = endpoints.get(0);
-        Bench.Endpoint pageBaseline = endpoints.get(3);
+    /** @param atrium the bearer-protected GET whose ratio the API target is about */
+    void print(List<Bench.Endpoint> endpoints, Bench.Endpoint atrium, int seconds, int warmupSeconds) {
         System.out.println();
         System.out.printf(Locale.ROOT, "API auth overhead (wrk, loopback, %d rounds of %d s after %d s warm-up; "
                 + "medians)%n", rounds, seconds, warmupSeconds);
@@ -29,17 +28,15 @@ final class Report {
                 "p99 ms", "ratio to baseline");
         System.out.println("|" + "-".repeat(50) + "|" + "-".repeat(11) + "|" + "-".repeat(10) + "|" + "-".repeat(10)
                 + "|" + "-".repeat(19) + "|");
-        for (int i = 0; i < endpoints.size(); i++) {
-            Bench.Endpoint endpoint = endpoints.get(i);
-            Bench.Endpoint baseline = i < 3 ? apiBaseline : pageBaseline;
+        for (Bench.Endpoint endpoint : endpoints) {
             List<Wrk.Result> runs = results.get(endpoint);
-            String ratio = endpoint == baseline ? "1 (baseline)"
-                    : String.format(Locale.ROOT, "%.2f", ratio(endpoint, baseline));
+            String ratio = endpoint.baseline() == null ? "1 (baseline)"
+                    : String.format(Locale.ROOT, "%.2f", ratio(endpoint, endpoint.baseline()));
             System.out.printf(Locale.ROOT, "| %-48s | %9.0f | %8.2f | %8.2f | %17s |%n", endpoint.name(),
                     median(runs, Wrk.Result::requestsPerSecond), median(runs, Wrk.Result::medianMillis),
                     median(runs, Wrk.Result::p99Millis), ratio);
         }
-        double api = ratio(endpoints.get(1), apiBaseline);
+        double api = ratio(atrium, atrium.baseline());
         System.out.printf(Locale.ROOT, "%nAtrium's bearer-protected GET at %.2f of the unsecured one (target >= %.2f): "
                 + "%s%n", api, API_TARGET, api >= API_TARGET ? "met" : "MISSED");
     }
