@@ -31,7 +31,11 @@ public class AtriumStartup implements ServletContextListener {
 
     @Inject
     AiSchema aiSchema;
+
+    @Inject
     AuditMaintenance auditMaintenance;
+
+    @Inject
     StartupProgress startup;
 
     @Override
