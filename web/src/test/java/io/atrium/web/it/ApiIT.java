@@ -2,11 +2,6 @@ package io.atrium.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,14 +14,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 
 import io.atrium.standins.entra.DemoAccount;
-import io.atrium.standins.entra.DemoSignIn;
 import io.atrium.standins.entra.EntraStandIn;
 
 /** Atrium's REST API with Entra bearer tokens: 200 for the right caller, 401 and 403 per RFC 6750 for the rest. */
 @AtriumIT
 class ApiIT extends AtriumDeployment {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void an_employees_access_token_from_a_real_sign_in_shows_who_they_are_and_their_roles() throws Exception {
@@ -188,26 +180,15 @@ class ApiIT extends AtriumDeployment {
         return builder.build();
     }
 
-    private static String tokenOf(DemoAccount account) throws IOException {
-        return DemoSignIn.at(entra()).tokensFor(account).accessToken();
-    }
-
     private static EntraStandIn entra() {
         return AtriumStack.peers().entra();
     }
 
     private HttpResponse<String> get(String path, String bearerToken) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(atrium().resolve(URI.create(path))).timeout(Duration.ofSeconds(30));
-        if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ApiCalls.get(atrium().resolve(path), bearerToken);
+    }
+
+    private static String tokenOf(DemoAccount account) {
+        return ApiCalls.tokenOf(account);
     }
 }

@@ -2,12 +2,7 @@ package io.atrium.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +12,6 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 
 import io.atrium.standins.LocalPeers;
 import io.atrium.standins.entra.DemoAccount;
-import io.atrium.standins.entra.DemoSignIn;
 import io.atrium.standins.openai.AzureOpenAiStandIn;
 import io.atrium.standins.openai.Fault;
 
@@ -27,8 +21,6 @@ import io.atrium.standins.openai.Fault;
  */
 @AtriumIT
 class ChatCompletionsIT extends AtriumDeployment {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void a_whole_answer_comes_in_openais_shape_with_usage_and_is_counted_in_the_ledger() throws Exception {
@@ -135,29 +127,11 @@ class ChatCompletionsIT extends AtriumDeployment {
         return AtriumStack.peers().openAi();
     }
 
-    private static String tokenOf(DemoAccount account) {
-        try {
-            return DemoSignIn.at(AtriumStack.peers().entra()).tokensFor(account).accessToken();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private HttpResponse<String> post(String bearerToken, String body) {
+        return ApiCalls.postJson(atrium().resolve("/api/v1/chat/completions"), bearerToken, body);
     }
 
-    private HttpResponse<String> post(String bearerToken, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(atrium().resolve("/api/v1/chat/completions"))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static String tokenOf(DemoAccount account) {
+        return ApiCalls.tokenOf(account);
     }
 }

@@ -2,12 +2,8 @@ package io.atrium.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,8 +29,6 @@ class OnBehalfOfIT extends AtriumDeployment {
 
     /** A Conditional Access authentication context, as Entra names it in a claims challenge. */
     private static final String CLAIMS = "{\"access_token\":{\"acrs\":{\"essential\":true,\"value\":\"c1\"}}}";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @Test
     void an_api_caller_reads_the_employees_graph_profile_with_the_token_it_called_with() throws Exception {
         DemoAccount erin = DemoAccount.ERIN;
@@ -136,27 +130,15 @@ class OnBehalfOfIT extends AtriumDeployment {
                         pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8), (first, second) -> first));
     }
 
-    private static String tokenOf(DemoAccount account) throws IOException {
-        return DemoSignIn.at(entra()).tokensFor(account).accessToken();
-    }
-
     private static EntraStandIn entra() {
         return AtriumStack.peers().entra();
     }
 
     private HttpResponse<String> get(String path, String bearerToken) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(atrium().resolve(URI.create(path)))
-                .timeout(Duration.ofSeconds(30));
-        if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ApiCalls.get(atrium().resolve(path), bearerToken);
+    }
+
+    private static String tokenOf(DemoAccount account) {
+        return ApiCalls.tokenOf(account);
     }
 }
