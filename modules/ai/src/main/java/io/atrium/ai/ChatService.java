@@ -1,6 +1,7 @@
 package io.atrium.ai;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,12 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import io.atrium.ai.events.AiCallEnded;
 import io.atrium.ai.internal.client.AzureOpenAiChat;
 import io.atrium.ai.internal.client.AzureOpenAiSettings;
 import io.atrium.ai.internal.usage.DailyQuotas;
@@ -32,29 +37,35 @@ import io.atrium.ai.internal.usage.UsageRecord;
 public class ChatService {
 
     private static final Logger LOG = Logger.getLogger(ChatService.class.getName());
+    /** The ledger's outcome for a call the daily quota stopped before anything was sent. */
+    private static final String QUOTA_REFUSAL = AiUnavailableException.Kind.QUOTA_EXHAUSTED.name().toLowerCase(Locale.ROOT);
 
     private final AzureOpenAiChat chat;
     private final AzureOpenAiSettings settings;
     private final UsageLedger ledger;
     private final DailyQuotas quotas;
     private final Clock clock;
+    private final Consumer<AiCallEnded> callEnded;
 
     @Inject
-    public ChatService(AzureOpenAiChat chat, AzureOpenAiSettings settings, UsageLedger ledger) {
-        this(chat, settings, ledger, Clock.systemUTC());
+    public ChatService(AzureOpenAiChat chat, AzureOpenAiSettings settings, UsageLedger ledger,
+                       Event<AiCallEnded> callEnded) {
+        this(chat, settings, ledger, Clock.systemUTC(), callEnded::fire);
     }
 
-    public ChatService(AzureOpenAiChat chat, AzureOpenAiSettings settings, UsageLedger ledger, Clock clock) {
+    public ChatService(AzureOpenAiChat chat, AzureOpenAiSettings settings, UsageLedger ledger, Clock clock,
+                       Consumer<AiCallEnded> callEnded) {
         this.chat = chat;
         this.settings = settings;
         this.ledger = ledger;
         this.quotas = settings == null ? null : new DailyQuotas(settings.dailyTokenQuotas());
         this.clock = clock;
+        this.callEnded = callEnded;
     }
 
     /** For CDI's proxy. */
     protected ChatService() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     /** The deployments a request may name, the default first. */
@@ -150,6 +161,11 @@ public class ChatService {
             LOG.log(Level.SEVERE, "AI call of oid=" + call.objectId() + " tid=" + call.tenantId() + " to "
                     + call.deployment() + " (" + call.outcome() + ", " + (call.promptTokens() + call.completionTokens())
                     + " tokens) could not be recorded in the usage ledger", e);
+        }
+        if (!QUOTA_REFUSAL.equals(call.outcome())) {
+            callEnded.accept(new AiCallEnded(call.deployment(), call.outcome(), call.upstreamStatus() == null
+                    ? OptionalInt.empty() : OptionalInt.of(call.upstreamStatus()), Duration.ofMillis(call.latencyMs()),
+                    call.promptTokens(), call.completionTokens()));
         }
     }
 

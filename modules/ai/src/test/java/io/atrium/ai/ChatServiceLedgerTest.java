@@ -3,10 +3,12 @@ package io.atrium.ai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.atrium.ai.AiUnavailableException.Kind;
+import io.atrium.ai.events.AiCallEnded;
 import io.atrium.ai.internal.client.AzureOpenAiChat;
 import io.atrium.ai.internal.client.AzureOpenAiSettings;
 import io.atrium.ai.internal.credential.ApiKeyCredential;
@@ -46,6 +49,7 @@ class ChatServiceLedgerTest {
     private static AiDatabase database;
     private AzureOpenAiStandIn standIn;
     private ChatService service;
+    private final List<AiCallEnded> ended = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startDatabase() throws Exception {
@@ -121,6 +125,9 @@ class ChatServiceLedgerTest {
                 "oid-adam gpt-4o-mini cancelled cancelled 0+0 streamed=true status=null");
         assertThat(filterFindings()).containsExactly("", "prompt: violence=filtered; completion: -",
                 "prompt: -; completion: violence=filtered", "");
+        assertThat(ended).extracting(AiCallEnded::outcome, call -> call.upstreamStatus().orElse(0))
+                .containsExactly(tuple("upstream_error", 503), tuple("content_filtered", 400),
+                        tuple("content_filtered", 200), tuple("cancelled", 0));
     }
 
     @Test
@@ -141,6 +148,8 @@ class ChatServiceLedgerTest {
         assertThat(standIn.received()).as("Azure was not called").hasSize(sent);
         assertThat(rows()).endsWith("oid-erin gpt-4o-mini quota_exhausted null 0+0 streamed=false status=null",
                 "oid-erin gpt-4o-mini quota_exhausted null 0+0 streamed=true status=null");
+        assertThat(ended).as("a refused call is no call to Azure").hasSize(2)
+                .allSatisfy(call -> assertThat(call.answered()).isTrue());
         assertThat(service.reply(ADAM, QUESTION).content()).as("the admin's larger quota").startsWith("Echo:");
     }
 
@@ -181,7 +190,7 @@ class ChatServiceLedgerTest {
         AzureOpenAiSettings aiSettings = new AzureOpenAiSettings(TestConfig.apiKey(standIn.endpoint(), KEY,
                 settings));
         return new ChatService(new AzureOpenAiChat(aiSettings, new ApiKeyCredential(KEY), null), aiSettings,
-                database.ledger());
+                database.ledger(), Clock.systemUTC(), ended::add);
     }
 
     private static List<String> rowsUnchecked() {

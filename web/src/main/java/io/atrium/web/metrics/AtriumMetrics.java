@@ -34,12 +34,13 @@ public class AtriumMetrics {
         registry.counter("atrium.api.refusals", status(status)).inc();
     }
 
-    void aiCall(String deployment, int status, Duration duration) {
+    void aiCall(String deployment, String status, boolean failed, Duration duration) {
         Tag deploymentTag = new Tag("deployment", deployment);
-        registry.counter("atrium.ai.calls", deploymentTag, status(status)).inc();
+        Tag statusTag = new Tag("status", status);
+        registry.counter("atrium.ai.calls", deploymentTag, statusTag).inc();
         registry.timer("atrium.ai.call.duration", deploymentTag).update(duration);
-        if (status >= 400) {
-            registry.counter("atrium.ai.errors", deploymentTag, status(status)).inc();
+        if (failed) {
+            registry.counter("atrium.ai.errors", deploymentTag, statusTag).inc();
         }
     }
 
