@@ -45,7 +45,8 @@ import io.atrium.standins.graph.TrustedIssuer;
 final class EntraTokenCheck implements CredentialCheck {
 
     static final String COGNITIVE_SERVICES = "https://cognitiveservices.azure.com";
-    private static final int TIMEOUT_MS = 5_000;
+    /** Generous: the Entra stand-in answers its first requests slowly while a loaded machine is still compiling it. */
+    private static final int TIMEOUT_MS = 30_000;
 
     private final String issuer;
     private final DefaultJWTProcessor signatureCheck;
