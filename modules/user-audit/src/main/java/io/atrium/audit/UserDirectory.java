@@ -16,7 +16,15 @@ public interface UserDirectory {
     }
 
     /** A filtered, sorted page of users, with the number of all matches; two queries whatever the page size. */
-    UserPage search(UserQuery query);
+    default UserPage search(UserQuery query) {
+        return new UserPage(page(query), count(query));
+    }
+
+    /** How many users match the query's filters; one query. */
+    long count(UserQuery query);
+
+    /** The query's page of matching users, sorted; one query whatever the page size. */
+    List<UserView> page(UserQuery query);
 
     /** @throws AdministrationRefused NOT_FOUND for an unknown id */
     UserDetails details(UUID userId, int recentSignIns);

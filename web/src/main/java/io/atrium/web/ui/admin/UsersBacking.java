@@ -21,7 +21,6 @@ import org.primefaces.model.SortOrder;
 
 import io.atrium.audit.AdministrationRefused;
 import io.atrium.audit.UserDirectory;
-import io.atrium.audit.UserPage;
 import io.atrium.audit.UserQuery;
 import io.atrium.audit.UserView;
 
@@ -48,13 +47,16 @@ public class UsersBacking implements Serializable {
     private final LazyDataModel<UserView> model = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
 
-        private transient UserPage lastPage;
+        private transient List<UserView> lastPage;
 
-        /** PrimeFaces asks for the number of matches before the page (and skips the page when there are none). */
+        /**
+         * PrimeFaces asks for the number of matches, then for the page: one count and one page query per render. A
+         * refused filter is reported once, by {@link #load}.
+         */
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
             try {
-                return (int) Math.min(Integer.MAX_VALUE, users.search(query(0, 1, null)).total());
+                return (int) Math.min(Integer.MAX_VALUE, users.count(query(0, 1, null)));
             } catch (AdministrationRefused refused) {
                 return 0;
             }
@@ -65,14 +67,13 @@ public class UsersBacking implements Serializable {
                                    Map<String, FilterMeta> filterBy) {
             SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
             try {
-                lastPage = users.search(query(first, pageSize, sort));
+                lastPage = users.page(query(first, pageSize, sort));
             } catch (AdministrationRefused refused) {
                 FacesContext.getCurrentInstance().addMessage(null,
                         new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
-                lastPage = new UserPage(List.of(), 0);
+                lastPage = List.of();
             }
-            setRowCount((int) Math.min(Integer.MAX_VALUE, lastPage.total()));
-            return lastPage.users();
+            return lastPage;
         }
 
         @Override
@@ -82,7 +83,7 @@ public class UsersBacking implements Serializable {
 
         @Override
         public UserView getRowData(String rowKey) {
-            return lastPage == null ? null : lastPage.users().stream()
+            return lastPage == null ? null : lastPage.stream()
                     .filter(user -> user.id().toString().equals(rowKey)).findFirst().orElse(null);
         }
     };

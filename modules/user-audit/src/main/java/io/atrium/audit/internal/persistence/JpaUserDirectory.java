@@ -15,7 +15,6 @@ import io.atrium.audit.LoginEventView;
 import io.atrium.audit.RoleView;
 import io.atrium.audit.UserDetails;
 import io.atrium.audit.UserDirectory;
-import io.atrium.audit.UserPage;
 import io.atrium.audit.UserQuery;
 import io.atrium.audit.UserView;
 
@@ -43,11 +42,17 @@ public class JpaUserDirectory implements UserDirectory {
     }
 
     @Override
-    public UserPage search(UserQuery query) {
+    public long count(UserQuery query) {
         List<Object> parameters = new ArrayList<>();
         String where = where(query, parameters);
-        long total = Sql.number(Sql.query(entityManager, "SELECT count(*) FROM app_user u" + where, parameters)
+        return Sql.number(Sql.query(entityManager, "SELECT count(*) FROM app_user u" + where, parameters)
                 .getSingleResult());
+    }
+
+    @Override
+    public List<UserView> page(UserQuery query) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(query, parameters);
         String direction = query.descending() ? " DESC" : " ASC";
         String order = switch (query.sort()) {
             case NAME -> "lower(u.display_name)" + direction;
@@ -60,10 +65,9 @@ public class JpaUserDirectory implements UserDirectory {
         // for every row skipped by OFFSET too (measured: 610 ms instead of 40 at offset 25 000 of 100 000).
         String page = "SELECT u.id FROM app_user u" + where + " ORDER BY " + order + ", u.id" + direction
                 + " OFFSET " + query.offset() + " LIMIT " + query.limit();
-        List<UserView> users = Sql.rows(Sql.query(entityManager, USER_COLUMNS + " JOIN (" + page
+        return Sql.rows(Sql.query(entityManager, USER_COLUMNS + " JOIN (" + page
                         + ") p ON p.id = u.id ORDER BY " + order + ", u.id" + direction, parameters))
                 .stream().map(JpaUserDirectory::view).toList();
-        return new UserPage(users, total);
     }
 
     /** Only the filters given become SQL, each with an index behind it. */
