@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -84,6 +85,48 @@ class AdminBrowserIT extends AtriumDeployment {
         adam.findElement(By.id("manage:reason")).sendKeys("came back");
         adam.findElement(By.id("manage:enable")).click();
         waitFor(adam).until(ExpectedConditions.textToBe(By.id("status"), "active"));
+    }
+
+    @Test
+    void an_admin_sorts_the_users_by_clicking_the_column_headers() {
+        // Three people whose names and last sign-ins run in opposite orders.
+        String[][] people = {{"Sortable Ann", "2026-03-03"}, {"Sortable Bob", "2026-02-02"},
+                {"Sortable Cid", "2026-01-01"}};
+        for (String[] person : people) {
+            String login = person[0].toLowerCase().replace(' ', '.') + "@atrium.example";
+            Database.execute("""
+                    INSERT INTO app_user (tenant_id, object_id, username, display_name, email, first_seen_at,
+                                          last_seen_at, last_sign_in_at)
+                    VALUES ('sorting-tenant', ?, ?, ?, ?, CAST(? AS timestamptz), CAST(? AS timestamptz),
+                            CAST(? AS timestamptz))
+                    ON CONFLICT (tenant_id, object_id) DO NOTHING""", login, login, person[0], login,
+                    person[1], person[1], person[1]);
+        }
+        adam.findElement(By.id("nav-admin")).click();
+        waitFor(adam).until(ExpectedConditions.visibilityOfElementLocated(By.id("users:name"))).sendKeys("sortable");
+        adam.findElement(By.id("users:apply")).click();
+        waitFor(adam).until(driver -> listedNames().size() == 3);
+
+        // Each step changes the order the previous one showed, so each wait proves its click.
+        clickHeader("Last sign-in");
+        waitFor(adam).until(driver -> listedNames().equals(List.of("Sortable Cid", "Sortable Bob", "Sortable Ann")));
+        clickHeader("Name");
+        waitFor(adam).until(driver -> listedNames().equals(List.of("Sortable Ann", "Sortable Bob", "Sortable Cid")));
+        clickHeader("Name");
+        waitFor(adam).until(driver -> listedNames().equals(List.of("Sortable Cid", "Sortable Bob", "Sortable Ann")));
+    }
+
+    private void clickHeader(String title) {
+        adam.findElement(By.xpath("//table//th[.//span[normalize-space(text())='" + title + "']]")).click();
+    }
+
+    /** The names the table lists; none while PrimeFaces is replacing the rows it read them from. */
+    private List<String> listedNames() {
+        try {
+            return adam.findElements(By.cssSelector("a.user-link")).stream().map(WebElement::getText).toList();
+        } catch (StaleElementReferenceException replaced) {
+            return List.of();
+        }
     }
 
     /** Through the users page as an admin would: filter by name, then follow the link. */

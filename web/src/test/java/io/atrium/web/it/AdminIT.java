@@ -115,6 +115,35 @@ class AdminIT extends AtriumDeployment {
     }
 
     @Test
+    void the_last_active_administrator_cannot_disable_himself_on_his_page() {
+        ScriptedBrowser adam = new ScriptedBrowser(AtriumStack.peers());
+        adam.signIn(atrium(), "adam");
+        String adamsId = Database.text("SELECT CAST(id AS text) FROM app_user WHERE object_id = ?",
+                DemoAccount.ADAM.oid());
+        // Other tests may have made administrators: for this one, Adam is the only active one.
+        String otherAdmins = "SELECT u.id FROM app_user u JOIN role_grant g ON g.user_id = u.id WHERE g.role = 'admin'"
+                + " AND g.revoked_at IS NULL AND u.status = 'active' AND u.id <> CAST(? AS uuid)";
+        List<String> benched = Database.texts(otherAdmins, adamsId);
+        benched.forEach(id -> Database.execute("UPDATE app_user SET status = 'disabled' WHERE id = CAST(? AS uuid)", id));
+        try {
+            ScriptedBrowser.Page ownPage = adam.get(atrium().resolve("/admin/user.xhtml?id=" + adamsId));
+            ScriptedBrowser.Page refused = adam.submit(ownPage, "manage", Map.of("manage:reason", "leaving"),
+                    "manage:disable");
+
+            assertThat(refused.status()).isEqualTo(200);
+            assertThat(refused.html().select(".messages").text()).contains("is the last active administrator");
+            assertThat(refused.html().select("#status").text()).isEqualTo("active");
+            assertThat(Database.text("SELECT status FROM app_user WHERE id = CAST(? AS uuid)", adamsId))
+                    .isEqualTo("active");
+            assertThat(adam.get(atrium().resolve("/admin/users.xhtml")).status()).as("still an administrator")
+                    .isEqualTo(200);
+        } finally {
+            benched.forEach(id -> Database.execute("UPDATE app_user SET status = 'active' WHERE id = CAST(? AS uuid)",
+                    id));
+        }
+    }
+
+    @Test
     void a_forged_admin_form_post_without_the_pages_view_state_changes_nothing() {
         ScriptedBrowser adam = new ScriptedBrowser(AtriumStack.peers());
         adam.signIn(atrium(), "adam");

@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Reads Atrium's PostgreSQL database directly, to check what the application wrote. */
@@ -29,6 +31,21 @@ public final class Database {
         try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
             try (ResultSet result = statement.executeQuery()) {
                 return result.next() ? result.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read Atrium's database: " + e.getMessage(), e);
+        }
+    }
+
+    /** The first column of every row, as text. */
+    public static List<String> texts(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
+            try (ResultSet result = statement.executeQuery()) {
+                List<String> values = new ArrayList<>();
+                while (result.next()) {
+                    values.add(result.getString(1));
+                }
+                return values;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read Atrium's database: " + e.getMessage(), e);
