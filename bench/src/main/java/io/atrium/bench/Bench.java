@@ -23,6 +23,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import io.atrium.bench.baseline.BaselineApi;
 import io.atrium.bench.baseline.BaselineMeResource;
+import io.atrium.bench.floor.FloorApi;
+import io.atrium.bench.floor.FloorMeResource;
+import io.atrium.bench.floor.TrustingMechanism;
 import io.atrium.bench.mpjwt.MpJwtApi;
 import io.atrium.bench.mpjwt.MpJwtMeResource;
 import io.atrium.standins.LocalPeers;
@@ -40,6 +43,9 @@ import io.atrium.standins.payara.PayaraMicroProcess;
 public final class Bench {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+    /** Atrium's public page, as the baselines serve it. */
+    private static final String SIGNED_OUT_PAGE = "<!DOCTYPE html><html lang=\"en\"><title>Signed out</title>"
+            + "<p>You have signed out.</p></html>";
 
     private final int warmupSeconds = Integer.getInteger("bench.warmup-seconds", 120);
     private final int seconds = Integer.getInteger("bench.seconds", 15);
@@ -73,8 +79,12 @@ public final class Bench {
             List<Endpoint> endpoints = List.of(api, atrium,
                     new Endpoint("Payara MP-JWT: same GET, @RolesAllowed", base + "/mpjwt/api/v1/me",
                             Map.of("Authorization", "Bearer " + mpJwtToken(entra)), api),
+                    new Endpoint("floor: same GET, mechanism doing no work", base + "/floor/api/v1/me",
+                            Map.of("Authorization", "Bearer anything"), api),
                     page,
-                    new Endpoint("Atrium: public static page", base + "/signed-out.html", Map.of(), page));
+                    new Endpoint("Atrium: public static page", base + "/signed-out.html", Map.of(), page),
+                    new Endpoint("floor: public static page, same mechanism", base + "/floor/page.html", Map.of(),
+                            page));
             for (Endpoint endpoint : endpoints) {
                 requireOk(endpoint);
             }
@@ -129,6 +139,7 @@ public final class Bench {
                 .workDirectory(directory.resolve("payara"))
                 .alsoDeploy(baselineWar(), "/baseline")
                 .alsoDeploy(mpJwtWar(), "/mpjwt")
+                .alsoDeploy(floorWar(), "/floor")
                 .start();
         return payara.awaitReady(STARTUP_TIMEOUT);
     }
@@ -158,14 +169,43 @@ public final class Bench {
     private Path baselineWar() {
         return export(ShrinkWrap.create(WebArchive.class, "baseline.war")
                 .addClasses(BaselineApi.class, BaselineMeResource.class, BaselineMeResource.Me.class)
-                .addAsWebResource(new StringAsset("<!DOCTYPE html><html lang=\"en\"><title>Signed out</title>"
-                        + "<p>You have signed out.</p></html>"), "page.html")
+                .addAsWebResource(new StringAsset(SIGNED_OUT_PAGE), "page.html")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml"));
     }
 
     private Path mpJwtWar() {
         return export(ShrinkWrap.create(WebArchive.class, "mpjwt.war")
                 .addClasses(MpJwtApi.class, MpJwtMeResource.class, MpJwtMeResource.Me.class)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml"));
+    }
+
+    /**
+     * The baseline behind a Jakarta Security mechanism that does no work, with Atrium's kind of constraints (all
+     * protected, one public page): the most any mechanism on this Payara can reach.
+     */
+    private Path floorWar() {
+        return export(ShrinkWrap.create(WebArchive.class, "floor.war")
+                .addClasses(FloorApi.class, FloorMeResource.class, TrustingMechanism.class, BaselineMeResource.class,
+                        BaselineMeResource.Me.class)
+                .addAsWebResource(new StringAsset(SIGNED_OUT_PAGE), "page.html")
+                .setWebXML(new StringAsset("""
+                        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                            <security-constraint>
+                                <web-resource-collection>
+                                    <web-resource-name>everything</web-resource-name>
+                                    <url-pattern>/*</url-pattern>
+                                </web-resource-collection>
+                                <auth-constraint><role-name>**</role-name></auth-constraint>
+                            </security-constraint>
+                            <security-constraint>
+                                <web-resource-collection>
+                                    <web-resource-name>public</web-resource-name>
+                                    <url-pattern>/page.html</url-pattern>
+                                </web-resource-collection>
+                            </security-constraint>
+                            <security-role><role-name>employee</role-name></security-role>
+                        </web-app>
+                        """))
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml"));
     }
 
