@@ -76,11 +76,12 @@ public final class Bench {
                     Map.of(), null);
             Endpoint atrium = new Endpoint("Atrium: GET /api/v1/me, Entra bearer token", base + "/api/v1/me",
                     Map.of("Authorization", "Bearer " + erinsToken), api);
+            Endpoint floorApi = new Endpoint("floor: same GET, mechanism doing no work", base + "/floor/api/v1/me",
+                    Map.of("Authorization", "Bearer anything"), api);
             List<Endpoint> endpoints = List.of(api, atrium,
                     new Endpoint("Payara MP-JWT: same GET, @RolesAllowed", base + "/mpjwt/api/v1/me",
                             Map.of("Authorization", "Bearer " + mpJwtToken(entra)), api),
-                    new Endpoint("floor: same GET, mechanism doing no work", base + "/floor/api/v1/me",
-                            Map.of("Authorization", "Bearer anything"), api),
+                    floorApi,
                     page,
                     new Endpoint("Atrium: public static page", base + "/signed-out.html", Map.of(), page),
                     new Endpoint("floor: public static page, same mechanism", base + "/floor/page.html", Map.of(),
@@ -98,7 +99,7 @@ public final class Bench {
                     results.computeIfAbsent(endpoint, key -> new ArrayList<>()).add(result);
                 }
             }
-            new Report(results, rounds).print(endpoints, atrium, seconds, warmupSeconds);
+            new Report(results, rounds).print(endpoints, atrium, floorApi, seconds, warmupSeconds);
         }
     }
 
