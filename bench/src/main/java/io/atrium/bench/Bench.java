@@ -93,9 +93,11 @@ public final class Bench {
             Map<Endpoint, List<Wrk.Result>> results = new LinkedHashMap<>();
             for (int round = 1; round <= rounds; round++) {
                 for (Endpoint endpoint : endpoints) {
-                    Wrk.Result result = wrk.run(endpoint.url(), endpoint.headers(), seconds);
-                    System.out.printf(Locale.ROOT, "[bench] round %d %-48s %9.0f req/s%n", round, endpoint.name(),
-                            result.requestsPerSecond());
+                    Duration cpuBefore = payara.cpuTime();
+                    Wrk.Result result = wrk.run(endpoint.url(), endpoint.headers(), seconds)
+                            .withServerCpu(payara.cpuTime().minus(cpuBefore));
+                    System.out.printf(Locale.ROOT, "[bench] round %d %-48s %9.0f req/s %7.1f us CPU/req%n", round,
+                            endpoint.name(), result.requestsPerSecond(), result.serverCpuMicrosPerRequest());
                     results.computeIfAbsent(endpoint, key -> new ArrayList<>()).add(result);
                 }
             }

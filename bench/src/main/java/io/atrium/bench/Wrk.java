@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
 final class Wrk {
 
     private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
     private static final Pattern MEDIAN = Pattern.compile("\\s50%\\s+([0-9.]+)(us|ms|s)");
     private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
     private static final Pattern NOT_OK = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
@@ -67,7 +69,7 @@ final class Wrk {
             throw new IllegalStateException("errors under load at " + url + ":\n" + output);
         }
         return new Result(number(REQUESTS_PER_SECOND, output, url), millis(MEDIAN, output, url),
-                millis(P99, output, url));
+                millis(P99, output, url), (long) number(REQUESTS, output, url), Double.NaN);
     }
 
     private static double number(Pattern pattern, String output, String url) {
@@ -91,7 +93,17 @@ final class Wrk {
         };
     }
 
-    /** One wrk run: throughput, median and 99th percentile latency in milliseconds. */
-    record Result(double requestsPerSecond, double medianMillis, double p99Millis) {
+    /**
+     * One wrk run: throughput, median and 99th percentile latency in milliseconds, the number of requests, and the
+     * server's CPU time per request in microseconds when it was measured (NaN otherwise).
+     */
+    record Result(double requestsPerSecond, double medianMillis, double p99Millis, long requests,
+                  double serverCpuMicrosPerRequest) {
+
+        /** This run, with the CPU time the server spent on it. */
+        Result withServerCpu(Duration cpu) {
+            return new Result(requestsPerSecond, medianMillis, p99Millis, requests,
+                    cpu.toNanos() / 1000.0 / Math.max(1, requests));
+        }
     }
 }

@@ -95,6 +95,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return logFile;
     }
 
+    /** The CPU time Payara's JVM has used so far, all its threads together. */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("this system does not report a process's CPU time"));
+    }
+
     /** Blocks until Payara Micro has exited, for whatever reason, and returns its exit code. */
     public int waitForExit() throws InterruptedException {
         return process.waitFor();
