@@ -194,6 +194,29 @@ class AdminIT extends AtriumDeployment {
         assertThat(call("GET", "/api/v1/admin/actions?action=revoke-role", token, null).body()).contains("\"done\"");
     }
 
+    @Test
+    void an_admins_change_reaches_the_employees_api_calls_at_once() throws IOException {
+        String adams = DemoSignIn.at(AtriumStack.peers().entra()).tokensFor(DemoAccount.ADAM).accessToken();
+        String erins = DemoSignIn.at(AtriumStack.peers().entra()).tokensFor(DemoAccount.ERIN).accessToken();
+        String erin = "/api/v1/admin/users/" + erinId;
+        assertThat(call("GET", "/api/v1/me", erins, null).body()).doesNotContain("\"reports\"");
+
+        // Atrium reuses its answer for a token for a while; an administrator's change must not wait for that.
+        assertThat(call("POST", erin + "/roles", adams, "{\"role\":\"reports\",\"reason\":\"month end\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/api/v1/me", erins, null).body()).contains("\"reports\"");
+        assertThat(call("DELETE", erin + "/roles/reports?reason=done", adams, null).statusCode()).isEqualTo(204);
+        assertThat(call("GET", "/api/v1/me", erins, null).body()).doesNotContain("\"reports\"");
+
+        assertThat(call("POST", erin + "/disable", adams, "{\"reason\":\"left the bank\"}").statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> refused = call("GET", "/api/v1/me", erins, null);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("disabled");
+        assertThat(call("POST", erin + "/enable", adams, "{\"reason\":\"came back\"}").statusCode()).isEqualTo(204);
+        assertThat(call("GET", "/api/v1/me", erins, null).statusCode()).isEqualTo(200);
+    }
+
     private static List<String> roles(ScriptedBrowser.Page home) {
         return home.html().select("span.role").eachText();
     }

@@ -38,7 +38,8 @@ import io.atrium.identity.internal.roles.EmployeeRoles;
  * one of the tenant's keys, issued by the tenant (v2, and v1 if enabled) for Atrium's API (its client id or
  * {@code api://} URI), unexpired. A delegated token needs the API scope and an employee who is not disabled here; an
  * app-only token needs an app role. Answers are reused for the same token for up to 30 seconds: checking an RS256
- * signature costs more than the rest of a small request, and a disabled employee is still refused within 30 seconds.
+ * signature costs more than the rest of a small request. An administrator's change to an employee drops the answers
+ * given for them ({@link #forget}).
  */
 @ApplicationScoped
 public class BearerAuthentication {
@@ -84,6 +85,15 @@ public class BearerAuthentication {
         }
         recent.put(rawToken, caller);
         return caller;
+    }
+
+    /**
+     * Forgets the answers given for one employee's tokens, so that their next call is judged afresh: an administrator
+     * disabling them or changing their roles applies at once, not when the reused answer runs out.
+     */
+    public void forget(String tenantId, String objectId) {
+        recent.values().removeIf(caller -> caller.employee() != null
+                && caller.employee().tenantId().equals(tenantId) && caller.employee().objectId().equals(objectId));
     }
 
     private ApiCaller check(String rawToken, Instant now) throws ApiCallRefused {
