@@ -44,7 +44,11 @@ final class AccessTokenCheck {
     /** Microsoft Graph's application id, the {@code aud} of Graph tokens in Entra's v2 format. */
     static final String GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
     private static final String GRAPH_RESOURCE = "https://graph.microsoft.com";
-    private static final int TIMEOUT_MS = 5_000;
+    /**
+     * The Entra stand-in's first answer (its TLS and Kotlin warming up) took over 5 s on a loaded 2-core machine and
+     * failed every web IT of the JVM: the stand-ins are local, so waiting longer costs nothing when all is well.
+     */
+    private static final int TIMEOUT_MS = 30_000;
 
     private final String issuer;
     private final Set<String> audiences;
