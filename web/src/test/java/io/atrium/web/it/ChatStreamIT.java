@@ -1,16 +1,16 @@
 package io.atrium.web.it;
 
+import static io.atrium.web.it.ChatPageCalls.CONVERSATION;
+import static io.atrium.web.it.ChatPageCalls.REPLY;
+import static io.atrium.web.it.ChatPageCalls.ajaxFields;
+import static io.atrium.web.it.ChatPageCalls.events;
+import static io.atrium.web.it.ChatPageCalls.find;
+import static io.atrium.web.it.ChatPageCalls.sendByAjax;
+import static io.atrium.web.it.ChatPageCalls.streamedText;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import io.atrium.standins.openai.AzureOpenAiStandIn;
@@ -22,9 +22,6 @@ import io.atrium.standins.openai.AzureOpenAiStandIn;
  */
 @AtriumIT
 class ChatStreamIT extends AtriumDeployment {
-
-    private static final Pattern REPLY = Pattern.compile("data-reply=\"([^\"]+)\"");
-    private static final Pattern CONVERSATION = Pattern.compile("data-conversation=\"([^\"]+)\"");
 
     @Test
     void the_reply_streams_through_the_session_as_events_and_is_saved_in_the_conversation() {
@@ -47,10 +44,8 @@ class ChatStreamIT extends AtriumDeployment {
 
         assertThat(stream.status()).isEqualTo(200);
         assertThat(stream.header("content-type")).startsWith("text/event-stream");
-        List<String> deltas = events(stream.body(), "delta");
-        assertThat(deltas).hasSizeGreaterThan(3);
-        assertThat(String.join("", deltas.stream().map(ChatStreamIT::text).toList()))
-                .isEqualTo("Echo: Streamed through Payara please");
+        assertThat(events(stream.body(), "delta")).hasSizeGreaterThan(3);
+        assertThat(streamedText(stream.body())).isEqualTo("Echo: Streamed through Payara please");
         assertThat(events(stream.body(), "done")).singleElement().asString()
                 .contains("<p>Echo: Streamed through Payara please</p>").contains("\"stopped\":false");
         assertThat(openAi().received()).hasSize(before + 1);
@@ -116,52 +111,6 @@ class ChatStreamIT extends AtriumDeployment {
         assertThat(Database.count("SELECT count(*) FROM ai_message WHERE content = 'Forged across sites'"))
                 .isEqualTo(messages);
         assertThat(openAi().received()).hasSize(before);
-    }
-
-    private static ScriptedBrowser.Page sendByAjax(ScriptedBrowser browser, ScriptedBrowser.Page chat,
-                                                   String message) {
-        return browser.post(chat.uri(), ajaxFields(chat, message), Map.of("Faces-Request", "partial/ajax"));
-    }
-
-    /** What Faces' Ajax script posts for the Send button. */
-    private static Map<String, String> ajaxFields(ScriptedBrowser.Page chat, String message) {
-        Element form = chat.html().getElementById("chat");
-        Map<String, String> fields = new LinkedHashMap<>();
-        form.select("input[type=hidden]").forEach(hidden -> fields.put(hidden.attr("name"), hidden.val()));
-        fields.put("chat:message", message);
-        fields.put("chat:deployment", AtriumStack.settings().get("azure.openai.deployment"));
-        fields.put("jakarta.faces.source", "chat:send");
-        fields.put("jakarta.faces.partial.event", "click");
-        fields.put("jakarta.faces.partial.execute", "chat:send chat");
-        fields.put("jakarta.faces.partial.render", "chat conversations");
-        fields.put("jakarta.faces.behavior.event", "action");
-        fields.put("jakarta.faces.partial.ajax", "true");
-        return fields;
-    }
-
-    private static String find(Pattern pattern, String body) {
-        Matcher matcher = pattern.matcher(body);
-        assertThat(matcher.find()).as(pattern + " in\n" + body).isTrue();
-        return matcher.group(1);
-    }
-
-    /** The data of each event of this name, in order. */
-    private static List<String> events(String body, String name) {
-        List<String> data = new ArrayList<>();
-        for (String event : body.split("\n\n")) {
-            if (event.startsWith("event: " + name + "\n")) {
-                data.add(event.substring(event.indexOf("data: ") + 6));
-            }
-        }
-        return data;
-    }
-
-    private static String text(String deltaJson) {
-        try {
-            return (String) JSONObjectUtils.parse(deltaJson).get("text");
-        } catch (java.text.ParseException e) {
-            throw new AssertionError("not JSON: " + deltaJson, e);
-        }
     }
 
     private static AzureOpenAiStandIn openAi() {
