@@ -29,8 +29,9 @@ import io.atrium.standins.payara.PayaraMicroProcess;
 /**
  * The chat page in {@code on-behalf-of} mode: an employee signed in with a browser session chats, and Azure OpenAI
  * (a stand-in that, like a resource with key authentication disabled, accepts only Entra tokens) receives a token
- * issued to that employee, obtained by exchanging the session's access token; no api-key is sent. Atrium runs on a
- * Payara Micro of its own here, since the shared one is in {@code api-key} mode.
+ * issued to that employee, obtained by exchanging the session's access token; no api-key is sent. The page offers the
+ * configured deployments and the one chosen answers. Atrium runs on a Payara Micro of its own here, since the shared
+ * one is in {@code api-key} mode with one deployment.
  */
 @ExtendWith(AtriumStack.class)
 class ChatOnBehalfOfIT {
@@ -48,6 +49,7 @@ class ChatOnBehalfOfIT {
         environment.remove("AZURE_OPENAI_API_KEY");
         environment.put("AZURE_OPENAI_ENDPOINT", tokensOnly.endpoint());
         environment.put("ATRIUM_AI_CREDENTIAL", "on-behalf-of");
+        environment.put("ATRIUM_AI_DEPLOYMENTS", "gpt-4o");
         Path directory = Files.createTempDirectory("atrium-chat-obo");
         atrium = PayaraMicroProcess.builder(Path.of(required("payara.microJar")), Path.of(required("atrium.war")))
                 .port(0)
@@ -69,13 +71,16 @@ class ChatOnBehalfOfIT {
     }
 
     @Test
-    void the_chat_page_reaches_azure_openai_with_a_token_issued_to_the_signed_in_employee() {
+    void the_chat_page_reaches_azure_openai_with_a_token_issued_to_the_signed_in_employee_and_the_chosen_model() {
         URI base = URI.create(atrium.url() + "/");
         ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
         ScriptedBrowser.Page chat = browser.signIn(base.resolve("/chat.xhtml"), "erin");
+        assertThat(chat.html().select("select[id='chat:deployment'] option").eachAttr("value"))
+                .containsExactly(LocalPeers.OPENAI_DEPLOYMENT, "gpt-4o");
         int callersBefore = tokensOnly.tokenCallers().size();
 
-        ScriptedBrowser.Page streamed = stream(browser, base, sendByAjax(browser, chat, "On my own behalf"));
+        ScriptedBrowser.Page streamed = stream(browser, base, sendByAjax(browser, chat, "On my own behalf",
+                "gpt-4o"));
 
         assertThat(streamed.status()).isEqualTo(200);
         assertThat(streamedText(streamed.body())).isEqualTo("Echo: On my own behalf");
@@ -83,6 +88,7 @@ class ChatOnBehalfOfIT {
         assertThat(callers.subList(callersBefore, callers.size())).containsExactly(DemoAccount.ERIN.oid());
         ReceivedRequest request = tokensOnly.received().get(tokensOnly.received().size() - 1);
         assertThat(request.hasApiKey()).isFalse();
+        assertThat(request.deployment()).contains("gpt-4o");
         assertThat(request.header("authorization")).as("kept by the stand-in, which hides its value").isPresent();
     }
 

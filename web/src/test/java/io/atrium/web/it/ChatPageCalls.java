@@ -27,6 +27,14 @@ final class ChatPageCalls {
         return browser.post(chat.uri(), ajaxFields(chat, message), Map.of("Faces-Request", "partial/ajax"));
     }
 
+    /** The same, with another model chosen in the page's selector. */
+    static ScriptedBrowser.Page sendByAjax(ScriptedBrowser browser, ScriptedBrowser.Page chat, String message,
+                                           String deployment) {
+        Map<String, String> fields = ajaxFields(chat, message);
+        fields.put("chat:deployment", deployment);
+        return browser.post(chat.uri(), fields, Map.of("Faces-Request", "partial/ajax"));
+    }
+
     /** Opens the reply the post prepared, as the page's EventSource does, and reads it to its end. */
     static ScriptedBrowser.Page stream(ScriptedBrowser browser, URI atrium, ScriptedBrowser.Page sent) {
         return browser.get(atrium.resolve("/chat/stream?reply=" + find(REPLY, sent.body())),

@@ -54,8 +54,9 @@ public class ChatBacking implements Serializable {
     private String conversationParameter;
     private UUID conversationId;
     private String title;
-    private List<ChatTurn> turns = List.of();
-    private List<ConversationSummary> mine;
+    // Not kept with the view (records are not serializable, and a replicated session must be): read again if lost.
+    private transient List<ChatTurn> turns;
+    private transient List<ConversationSummary> mine;
     private String message;
     private String deployment;
     private String pendingReply;
@@ -98,7 +99,7 @@ public class ChatBacking implements Serializable {
         }
         pendingReply = null;
         try {
-            ChatReply reply = chat.reply(caller, ChatRequest.of(turns).withDeployment(deployment));
+            ChatReply reply = chat.reply(caller, ChatRequest.of(getTurns()).withDeployment(deployment));
             show(conversations.append(caller, conversationId, ChatTurn.assistant(reply.content())));
         } catch (AiUnavailableException e) {
             LOG.warning(() -> "chat reply failed: " + e.getMessage());
@@ -177,6 +178,10 @@ public class ChatBacking implements Serializable {
     }
 
     public List<ChatTurn> getTurns() {
+        if (turns == null) {
+            turns = conversationId == null ? List.of() : conversations.find(caller(), conversationId)
+                    .map(ConversationView::turns).orElse(List.of());
+        }
         return turns;
     }
 
