@@ -50,7 +50,7 @@ class ChatIT extends AtriumDeployment {
     }
 
     @Test
-    void a_refused_api_key_is_explained_in_plain_words_and_the_message_is_kept() {
+    void a_refused_api_key_is_explained_in_plain_words_and_the_message_is_kept_in_the_conversation() {
         ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
         ScriptedBrowser.Page chat = browser.signIn(atrium().resolve("/chat.xhtml"), "erin");
         String atriumsKey = openAi().apiKey();
@@ -61,8 +61,10 @@ class ChatIT extends AtriumDeployment {
             assertThat(refused.status()).isEqualTo(200);
             assertThat(refused.html().select(".messages .error").text())
                     .contains("Azure OpenAI").contains("administrator");
-            assertThat(refused.html().getElementById("chat:message").text()).isEqualTo("Summarise the credit policy");
-            assertThat(refused.html().select(".turn")).isEmpty();
+            // The message is not lost: it is saved in the conversation before Azure OpenAI is asked.
+            assertThat(refused.html().select(".turn.user .text").eachText())
+                    .containsExactly("Summarise the credit policy");
+            assertThat(refused.html().select(".turn.assistant")).isEmpty();
             assertThat(refused.html().select(".messages").text()).doesNotContain("401");
             assertThat(refused.body()).doesNotContain("Exception").doesNotContain(atriumsKey)
                     .doesNotContain("Access denied due to invalid subscription key");

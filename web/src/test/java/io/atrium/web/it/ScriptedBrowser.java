@@ -51,12 +51,19 @@ public final class ScriptedBrowser {
     }
 
     public Page post(URI uri, Map<String, String> form) {
+        return post(uri, form, Map.of());
+    }
+
+    /** A form post with extra headers, such as Faces' {@code Faces-Request: partial/ajax}. */
+    public Page post(URI uri, Map<String, String> form, Map<String, String> headers) {
         String body = form.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     /** Follows redirects from {@code page} until a page answers without one. */

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.faces.application.FacesMessage;
@@ -13,6 +16,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import io.atrium.ai.AiUsage;
+import io.atrium.ai.DailyUsage;
 import io.atrium.audit.Actor;
 import io.atrium.audit.AdministrationRefused;
 import io.atrium.audit.UserAdministration;
@@ -41,8 +46,14 @@ public class UserBacking implements Serializable {
     @Inject
     transient CurrentEmployee currentEmployee;
 
+    @Inject
+    transient AiUsage aiUsage;
+
+    static final int AI_USAGE_DAYS = 30;
+
     private String id;
     private UserDetails details;
+    private List<DailyUsage> aiUsageDays;
     private String role;
     private String reason;
     private String expiresOn;
@@ -107,6 +118,18 @@ public class UserBacking implements Serializable {
     private Actor actor() {
         EmployeePrincipal admin = currentEmployee.get();
         return Actor.employee(admin.tenantId(), admin.objectId(), admin.username());
+    }
+
+    /** The user's days with calls to the assistant in the last 30 UTC days, newest first (the ai module's ledger). */
+    public List<DailyUsage> getAiUsage() {
+        if (aiUsageDays == null) {
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            List<DailyUsage> days = new ArrayList<>(aiUsage.perDayOf(details.user().tenantId(),
+                    details.user().objectId(), today.minusDays(AI_USAGE_DAYS - 1L), today));
+            Collections.reverse(days);
+            aiUsageDays = days;
+        }
+        return aiUsageDays;
     }
 
     public UserDetails getDetails() {

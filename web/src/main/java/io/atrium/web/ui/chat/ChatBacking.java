@@ -1,8 +1,10 @@
 package io.atrium.web.ui.chat;
 
+import java.io.IOException;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 import jakarta.faces.application.FacesMessage;
@@ -17,12 +19,17 @@ import io.atrium.ai.ChatReply;
 import io.atrium.ai.ChatRequest;
 import io.atrium.ai.ChatService;
 import io.atrium.ai.ChatTurn;
+import io.atrium.ai.ConversationSummary;
+import io.atrium.ai.ConversationView;
+import io.atrium.ai.Conversations;
 import io.atrium.identity.CurrentEmployee;
 import io.atrium.identity.EmployeePrincipal;
 
 /**
- * The chat page: the conversation so far and the message being written. When Azure OpenAI cannot answer, the
- * employee is told why in plain words and their message stays in the box to send again.
+ * {@code chat.xhtml?c=...}: the employee's conversations and the open one. Sending saves the employee's message in
+ * the conversation first (a conversation is started by its first message), so a failed answer never loses it. With
+ * JavaScript the page posts by Ajax and then reads the answer as it arrives from {@link ChatStreamServlet}; without,
+ * the post waits for the whole answer. Both posts carry Faces' view state, which a forged cross-site post cannot know.
  */
 @Named
 @ViewScoped
@@ -30,35 +37,151 @@ public class ChatBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ChatBacking.class.getName());
+    private static final int TITLE_LENGTH = 60;
 
     @Inject
     transient ChatService chat;
 
     @Inject
+    transient Conversations conversations;
+
+    @Inject
+    transient ReplyStreams replies;
+
+    @Inject
     transient CurrentEmployee currentEmployee;
 
-    private final List<ChatTurn> turns = new ArrayList<>();
+    private String conversationParameter;
+    private UUID conversationId;
+    private String title;
+    // Not kept with the view (records are not serializable, and a replicated session must be): read again if lost.
+    private transient List<ChatTurn> turns;
+    private transient List<ConversationSummary> mine;
     private String message;
+    private String deployment;
+    private String pendingReply;
+
+    /** The page's view action: opens the conversation named by {@code ?c=}, if it is the employee's; else 404. */
+    public void open() {
+        deployment = chat.deployments().get(0);
+        if (conversationParameter == null || conversationParameter.isBlank()) {
+            return;
+        }
+        Optional<ConversationView> found;
+        try {
+            found = conversations.find(caller(), UUID.fromString(conversationParameter.strip()));
+        } catch (IllegalArgumentException malformed) {
+            found = Optional.empty();
+        }
+        if (found.isEmpty()) {
+            notFound();
+            return;
+        }
+        show(found.get());
+    }
 
     public void send() {
-        List<ChatTurn> conversation = new ArrayList<>(turns);
-        conversation.add(ChatTurn.user(message));
+        AiCaller caller = caller();
+        ConversationView conversation = conversationId == null
+                ? conversations.start(caller, titleOf(message))
+                : conversations.find(caller, conversationId).orElse(null);
+        if (conversation == null) {
+            error("This conversation no longer exists. Start a new one.");
+            return;
+        }
+        show(conversations.append(caller, conversation.id(), ChatTurn.user(message)));
+        mine = null;
+        message = null;
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (faces.getPartialViewContext().isAjaxRequest()) {
+            pendingReply = replies.prepare(currentEmployee.get(), conversationId, deployment);
+            return;
+        }
+        pendingReply = null;
         try {
-            EmployeePrincipal employee = currentEmployee.get();
-            ChatReply reply = chat.reply(AiCaller.of(employee.tenantId(), employee.objectId(), employee.roles()),
-                    ChatRequest.of(conversation));
-            turns.clear();
-            turns.addAll(conversation);
-            turns.add(ChatTurn.assistant(reply.content()));
-            message = null;
+            ChatReply reply = chat.reply(caller, ChatRequest.of(getTurns()).withDeployment(deployment));
+            show(conversations.append(caller, conversationId, ChatTurn.assistant(reply.content())));
         } catch (AiUnavailableException e) {
             LOG.warning(() -> "chat reply failed: " + e.getMessage());
-            FacesContext.getCurrentInstance().addMessage(null,
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.userMessage(), null));
+            error(e.userMessage());
         }
     }
 
+    /** The Stop button: the answer under way ends with what arrived, and Azure stops generating it. */
+    public void stop() {
+        if (pendingReply != null) {
+            replies.stop(pendingReply, currentEmployee.get());
+        }
+    }
+
+    /** An assistant's turn as safe HTML (see {@link SafeMarkdown}); the employee's own turns are shown as text. */
+    public String html(ChatTurn turn) {
+        return SafeMarkdown.toHtml(turn.content());
+    }
+
+    public List<ConversationSummary> getConversations() {
+        if (mine == null) {
+            mine = conversations.mine(caller());
+        }
+        return mine;
+    }
+
+    public List<String> getDeployments() {
+        return chat.deployments();
+    }
+
+    private void show(ConversationView conversation) {
+        conversationId = conversation.id();
+        title = conversation.title();
+        turns = conversation.turns();
+    }
+
+    private AiCaller caller() {
+        EmployeePrincipal employee = currentEmployee.get();
+        return AiCaller.of(employee.tenantId(), employee.objectId(), employee.roles());
+    }
+
+    private static String titleOf(String message) {
+        String firstLine = message.strip().lines().findFirst().orElse("").strip();
+        return firstLine.length() <= TITLE_LENGTH ? firstLine : firstLine.substring(0, TITLE_LENGTH - 1) + "…";
+    }
+
+    private static void error(String text) {
+        FacesContext.getCurrentInstance().addMessage(null,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    }
+
+    private static void notFound() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            faces.getExternalContext().responseSendError(404, "No such conversation of yours");
+        } catch (IOException e) {
+            LOG.fine(() -> "browser went away before its 404: " + e);
+        }
+        faces.responseComplete();
+    }
+
+    public String getConversationParameter() {
+        return conversationParameter;
+    }
+
+    public void setConversationParameter(String conversationParameter) {
+        this.conversationParameter = conversationParameter;
+    }
+
+    public String getConversationId() {
+        return conversationId == null ? "" : conversationId.toString();
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
     public List<ChatTurn> getTurns() {
+        if (turns == null) {
+            turns = conversationId == null ? List.of() : conversations.find(caller(), conversationId)
+                    .map(ConversationView::turns).orElse(List.of());
+        }
         return turns;
     }
 
@@ -68,5 +191,17 @@ public class ChatBacking implements Serializable {
 
     public void setMessage(String message) {
         this.message = message;
+    }
+
+    public String getDeployment() {
+        return deployment;
+    }
+
+    public void setDeployment(String deployment) {
+        this.deployment = deployment;
+    }
+
+    public String getPendingReply() {
+        return pendingReply == null ? "" : pendingReply;
     }
 }

@@ -204,6 +204,9 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private AuthenticationStatus startSignIn(HttpServletRequest request, HttpServletResponse response,
                                              HttpMessageContext context) {
+        if (wantsEventStream(request)) {
+            return refuseEventStream(request, response);
+        }
         boolean facesAjax = "partial/ajax".equals(request.getHeader("Faces-Request"));
         // A form post cannot be replayed after the round trip to Entra, so its page is where the employee returns.
         String returnTo = request.getRequestURI();
@@ -212,6 +215,30 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         return redirectToEntra(request, response, context, returnTo,
                 signIn.configuredPrompt(SignedOutMarker.isSet(request)), facesAjax, null);
+    }
+
+    /** A browser's EventSource asks only for {@code text/event-stream}. */
+    private static boolean wantsEventStream(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream");
+    }
+
+    /**
+     * An event stream cannot follow a redirect to Entra's sign-in page (the browser would read Entra's HTML as
+     * events): it is refused with 401, and the page that opened it sends the employee to sign in.
+     */
+    private static AuthenticationStatus refuseEventStream(HttpServletRequest request, HttpServletResponse response) {
+        LOG.fine(() -> "event stream without a signed-in session refused: path=" + request.getRequestURI());
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().print("Sign in to Atrium first: this stream needs a signed-in browser session.");
+            response.flushBuffer();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "browser went away before its event stream was refused", e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /**

@@ -1,0 +1,140 @@
+/*
+ * The chat page's streaming: after the Ajax post that saved the employee's message, the answer is read from Atrium's
+ * event stream and shown as plain text while it arrives (textContent, never HTML), then replaced by the server's
+ * safe rendering of the whole answer. Stop asks the server (a Faces post) to stop the answer; the stream then ends
+ * with what had arrived.
+ */
+var atriumChat = (function () {
+    'use strict';
+
+    var started = {};
+    var current = null;
+
+    function byId(id) {
+        return document.getElementById(id);
+    }
+
+    function status(text) {
+        byId('reply-status').textContent = text;
+    }
+
+    function buttons(streaming) {
+        var send = byId('chat:send');
+        var stop = byId('chat:stop');
+        if (send) {
+            send.disabled = streaming;
+        }
+        if (stop) {
+            stop.hidden = !streaming;
+            stop.disabled = false;
+        }
+    }
+
+    function assistantTurn() {
+        var turn = document.createElement('li');
+        turn.className = 'turn assistant streaming';
+        var speaker = document.createElement('span');
+        speaker.className = 'speaker';
+        speaker.textContent = 'Assistant';
+        var text = document.createElement('div');
+        text.className = 'text';
+        text.setAttribute('aria-busy', 'true');
+        turn.appendChild(speaker);
+        turn.appendChild(text);
+        byId('conversation').appendChild(turn);
+        return {turn: turn, text: text};
+    }
+
+    function note(turn, words) {
+        var p = document.createElement('p');
+        p.className = 'note';
+        p.textContent = words;
+        turn.appendChild(p);
+    }
+
+    function finish(words) {
+        if (current) {
+            current.source.close();
+            current.reply.text.removeAttribute('aria-busy');
+            current.reply.turn.classList.remove('streaming');
+            current = null;
+        }
+        buttons(false);
+        status(words);
+    }
+
+    function stream(url, conversation) {
+        var reply = assistantTurn();
+        var source = new EventSource(url);
+        current = {source: source, reply: reply};
+        buttons(true);
+        status('The assistant is answering…');
+        if (conversation && window.history && window.history.replaceState) {
+            window.history.replaceState(null, '', window.location.pathname + '?c=' + encodeURIComponent(conversation));
+        }
+        source.addEventListener('delta', function (event) {
+            reply.text.textContent += JSON.parse(event.data).text;
+        });
+        source.addEventListener('done', function (event) {
+            var done = JSON.parse(event.data);
+            // The server's rendering: Markdown with raw HTML escaped and only http(s)/mailto links (SafeMarkdown).
+            reply.text.innerHTML = done.html;
+            reply.text.classList.add('markdown');
+            if (done.note) {
+                note(reply.turn, done.note);
+            }
+            finish(done.stopped ? 'Answer stopped.' : 'Answer complete.');
+        });
+        source.addEventListener('failed', function (event) {
+            var failed = JSON.parse(event.data);
+            if (failed.withdraw || reply.text.textContent === '') {
+                reply.turn.parentNode.removeChild(reply.turn);
+            } else {
+                note(reply.turn, 'The answer broke off here.');
+            }
+            finish(failed.message);
+        });
+        source.onerror = function () {
+            if (current && current.source === source) {
+                if (reply.text.textContent === '') {
+                    reply.turn.parentNode.removeChild(reply.turn);
+                }
+                finish('The answer could not be received. Reload the page to see your conversation '
+                    + '(you may be asked to sign in again).');
+            }
+        };
+    }
+
+    return {
+        /** Faces' Ajax event of the Send button: once the page is updated, read the answer it prepared. */
+        sent: function (data) {
+            if (data.status !== 'success') {
+                return;
+            }
+            var marker = byId('reply-marker');
+            var reply = marker && marker.getAttribute('data-reply');
+            if (!reply || started[reply]) {
+                buttons(current !== null);
+                return;
+            }
+            started[reply] = true;
+            stream(marker.getAttribute('data-stream') + '?reply=' + encodeURIComponent(reply),
+                marker.getAttribute('data-conversation'));
+            var message = byId('chat:message');
+            if (message) {
+                message.focus();
+            }
+        },
+
+        stopping: function () {
+            var stop = byId('chat:stop');
+            // After Faces has taken the click for its post.
+            window.setTimeout(function () {
+                if (stop) {
+                    stop.disabled = true;
+                }
+            }, 0);
+            status('Stopping…');
+        }
+    };
+}());

@@ -1,0 +1,195 @@
+package io.atrium.web.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.atrium.standins.entra.DemoAccount;
+import io.atrium.standins.openai.AzureOpenAiStandIn;
+import io.atrium.standins.openai.Fault;
+
+/**
+ * The chat page in headless Chromium: the answer appears while Azure OpenAI writes it, Stop stops it (and the call to
+ * Azure), Markdown is rendered but an answer carrying script stays inert, and the employee moves between their
+ * conversations.
+ */
+@AtriumIT
+class ChatBrowserIT extends AtriumDeployment {
+
+    private static final By STREAMING_TEXT = By.cssSelector(".turn.assistant.streaming .text");
+    private static final By STATUS = By.id("reply-status");
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = Chromium.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.pollingEvery(Duration.ofMillis(50));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void the_answer_appears_piece_by_piece_and_ends_as_rendered_markdown() {
+        signInToChat("erin");
+        openAi().failNext(Fault.slowEvents(Duration.ofMillis(250)));
+
+        send("**Quarterly** figures for the north region please");
+
+        String partial = wait.until(driver -> {
+            List<WebElement> streaming = driver.findElements(STREAMING_TEXT);
+            return streaming.isEmpty() || streaming.get(0).getText().isEmpty() ? null : streaming.get(0).getText();
+        });
+        String whole = "Echo: **Quarterly** figures for the north region please";
+        assertThat(whole).startsWith(partial);
+        assertThat(partial).as("shown before the answer was complete").isNotEqualTo(whole);
+        wait.until(ExpectedConditions.textToBe(STATUS, "Answer complete."));
+        WebElement answer = browser.findElement(By.cssSelector(".turn.assistant .text"));
+        assertThat(answer.findElement(By.tagName("strong")).getText()).isEqualTo("Quarterly");
+        assertThat(answer.getText()).isEqualTo("Echo: Quarterly figures for the north region please");
+        assertThat(browser.findElements(By.cssSelector(".turn.streaming"))).isEmpty();
+        assertThat(browser.findElement(By.id("chat:send")).isEnabled()).isTrue();
+    }
+
+    @Test
+    void stop_ends_the_answer_with_what_arrived_cancels_the_call_to_azure_and_keeps_the_message() {
+        String oid = DemoAccount.ERIN.oid();
+        long cancelledBefore = Database.count("SELECT count(*) FROM ai_usage WHERE object_id = ? AND outcome = "
+                + "'cancelled' AND streamed", oid);
+        long abandonedBefore = openAi().abandonedStreams();
+        signInToChat("erin");
+        openAi().failNext(Fault.slowEvents(Duration.ofMillis(400)));
+        String question = "Please list every branch we have in the north region with its opening hours and the "
+                + "name of the manager and the phone number and the address " + Instant.now().toEpochMilli();
+
+        send(question);
+        wait.until(driver -> driver.findElements(STREAMING_TEXT).stream().anyMatch(text -> !text.getText().isEmpty()));
+        browser.findElement(By.id("chat:stop")).click();
+
+        wait.until(ExpectedConditions.textToBe(STATUS, "Answer stopped."));
+        WebElement answer = browser.findElement(By.cssSelector(".turn.assistant"));
+        assertThat(answer.findElement(By.className("note")).getText())
+                .isEqualTo("You stopped this answer; it is incomplete.");
+        String shown = answer.findElement(By.className("text")).getText();
+        assertThat(shown).startsWith("Echo:").isNotEqualTo("Echo: " + question);
+        assertThat(("Echo: " + question)).startsWith(shown);
+        assertThat(browser.findElement(By.cssSelector(".turn.user .text")).getText()).isEqualTo(question);
+        eventually(() -> openAi().abandonedStreams() > abandonedBefore, "the call to Azure OpenAI was cut");
+        eventually(() -> Database.count("SELECT count(*) FROM ai_usage WHERE object_id = ? AND outcome = "
+                + "'cancelled' AND streamed AND finish_reason = 'cancelled'", oid) == cancelledBefore + 1,
+                "the stopped call is in the usage ledger");
+        assertThat(Database.text("SELECT m.content FROM ai_message m JOIN ai_message u ON u.conversation_id = "
+                + "m.conversation_id AND u.position = m.position - 1 WHERE u.content = ? AND m.role = 'assistant'",
+                question)).as("what the employee saw is saved after their message").isEqualTo(shown);
+    }
+
+    @Test
+    void script_in_the_answer_stays_inert_while_streaming_and_after_a_reload() {
+        signInToChat("erin");
+        String payload = "<img src=x onerror=\"window.xss=1\"> <script>window.xss=2</script> "
+                + "[click me](javascript:window.xss=3) <a href=\"javascript:window.xss=4\" onmouseover=\"window.xss=5\">"
+                + "raw</a> <svg onload=\"window.xss=6\"></svg>";
+
+        send(payload);
+        wait.until(ExpectedConditions.textToBe(STATUS, "Answer complete."));
+
+        assertInert();
+        assertThat(browser.findElement(By.cssSelector(".turn.assistant .text")).getText())
+                .contains("<img src=x onerror=\"window.xss=1\">").contains("<script>window.xss=2</script>");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".turn.assistant .text")));
+        assertThat(browser.getCurrentUrl()).contains("chat.xhtml?c=");
+        assertInert();
+    }
+
+    @Test
+    void the_employee_starts_a_new_conversation_and_switches_back_to_an_earlier_one() {
+        signInToChat("adam");
+        String alpha = "Alpha question " + Instant.now().toEpochMilli();
+        String beta = "Beta question " + Instant.now().toEpochMilli();
+        send(alpha);
+        wait.until(ExpectedConditions.textToBe(STATUS, "Answer complete."));
+
+        browser.findElement(By.id("new-conversation")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat:message")));
+        assertThat(browser.findElements(By.cssSelector(".turn"))).isEmpty();
+        send(beta);
+        wait.until(ExpectedConditions.textToBe(STATUS, "Answer complete."));
+        assertThat(texts(".turn .text")).containsExactly(beta, "Echo: " + beta);
+        assertThat(texts(".conversations a.conversation-link")).contains(alpha, beta);
+
+        browser.findElement(By.linkText(alpha)).click();
+
+        wait.until(ExpectedConditions.textToBe(By.id("title"), alpha));
+        assertThat(texts(".turn .text")).containsExactly(alpha, "Echo: " + alpha);
+        assertThat(browser.findElement(By.cssSelector(".conversations li.current a")).getText()).isEqualTo(alpha);
+    }
+
+    private void assertInert() {
+        assertThat(browser.executeScript("return typeof window.xss")).isEqualTo("undefined");
+        assertThat(browser.findElements(By.cssSelector("#conversation img, #conversation script, #conversation svg, "
+                + "#conversation [onerror], #conversation [onmouseover], #conversation a[href^='javascript']")))
+                .isEmpty();
+        // Hovering and clicking what is there does nothing either.
+        for (WebElement link : browser.findElements(By.cssSelector("#conversation .turn.assistant a"))) {
+            assertThat(link.getAttribute("rel")).isEqualTo("noopener noreferrer nofollow");
+            new org.openqa.selenium.interactions.Actions(browser).moveToElement(link).perform();
+        }
+        assertThat(browser.executeScript("return typeof window.xss")).isEqualTo("undefined");
+    }
+
+    private void signInToChat(String account) {
+        browser.get(atrium().resolve("/chat.xhtml").toString());
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("signin-" + account))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat:message")));
+    }
+
+    private void send(String message) {
+        WebElement box = browser.findElement(By.id("chat:message"));
+        box.clear();
+        box.sendKeys(message);
+        browser.findElement(By.id("chat:send")).click();
+    }
+
+    /** Waits for something outside the browser (the stand-in, the database) with a deadline, never a fixed sleep. */
+    private static void eventually(java.util.function.BooleanSupplier condition, String what) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within 20 s: " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for: " + what, e);
+            }
+        }
+    }
+
+    private List<String> texts(String css) {
+        return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    }
+
+    private static AzureOpenAiStandIn openAi() {
+        return AtriumStack.peers().openAi();
+    }
+}
