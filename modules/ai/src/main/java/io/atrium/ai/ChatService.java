@@ -22,6 +22,7 @@ import io.atrium.ai.events.AiCallEnded;
 import io.atrium.ai.internal.client.AzureOpenAiChat;
 import io.atrium.ai.internal.client.AzureOpenAiSettings;
 import io.atrium.ai.internal.usage.DailyQuotas;
+import io.atrium.ai.internal.usage.TokenEstimate;
 import io.atrium.ai.internal.usage.UsageLedger;
 import io.atrium.ai.internal.usage.UsageRecord;
 
@@ -120,7 +121,8 @@ public class ChatService {
         requireQuota(caller, deployment, true);
         Instant at = clock.instant();
         long started = System.nanoTime();
-        return chat.stream(caller, deployment, withSystemPrompt(request.conversation()), request.maxTokens(),
+        List<ChatTurn> messages = withSystemPrompt(request.conversation());
+        return chat.stream(caller, deployment, messages, request.maxTokens(),
                 request.temperature(), new ChatStreamListener() {
                     @Override
                     public void delta(String text) {
@@ -129,7 +131,7 @@ public class ChatService {
 
                     @Override
                     public void completed(ChatReply reply) {
-                        record(answered(caller, deployment, at, started, true, reply));
+                        record(answered(caller, deployment, at, started, true, withUsage(reply, messages)));
                         listener.completed(reply);
                     }
 
@@ -175,6 +177,15 @@ public class ChatService {
         return new UsageRecord(caller.tenantId(), caller.objectId(), deployment, at, streamed, outcome,
                 reply.finishReason(), reply.promptTokens(), reply.completionTokens(), millisSince(startedNanos), null,
                 reply.filters().summary());
+    }
+
+    /** A stopped stream has no usage from Azure: it is counted by estimate, so that Stop cannot dodge the quota. */
+    private static ChatReply withUsage(ChatReply reply, List<ChatTurn> messages) {
+        if (!ChatReply.CANCELLED.equals(reply.finishReason()) || reply.promptTokens() + reply.completionTokens() > 0) {
+            return reply;
+        }
+        return new ChatReply(reply.content(), reply.finishReason(), TokenEstimate.prompt(messages),
+                TokenEstimate.of(reply.content()), reply.deployment(), reply.model(), reply.filters());
     }
 
     private static UsageRecord failed(AiCaller caller, String deployment, Instant at, long startedNanos,

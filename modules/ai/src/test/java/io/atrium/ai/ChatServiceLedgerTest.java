@@ -122,12 +122,34 @@ class ChatServiceLedgerTest {
                 "oid-adam gpt-4o-mini upstream_error null 0+0 streamed=false status=503",
                 "oid-adam gpt-4o-mini content_filtered null 0+0 streamed=false status=400",
                 "oid-adam gpt-4o-mini content_filtered null 0+0 streamed=true status=200",
-                "oid-adam gpt-4o-mini cancelled cancelled 0+0 streamed=true status=null");
+                // Stopped before any answer: the prompt counts by estimate ("Be brief." 3 + 4 per message, the
+                // question 6 + 4), since Azure reports no usage for a stopped stream.
+                "oid-adam gpt-4o-mini cancelled cancelled 17+0 streamed=true status=null");
         assertThat(filterFindings()).containsExactly("", "prompt: violence=filtered; completion: -",
                 "prompt: -; completion: violence=filtered", "");
         assertThat(ended).extracting(AiCallEnded::outcome, call -> call.upstreamStatus().orElse(0))
                 .containsExactly(tuple("upstream_error", 503), tuple("content_filtered", 400),
                         tuple("content_filtered", 200), tuple("cancelled", 0));
+    }
+
+    @Test
+    void a_stream_stopped_halfway_counts_what_was_sent_and_received_against_the_quota() throws Exception {
+        standIn.failNext(Fault.slowEvents(Duration.ofMillis(300)));
+        RecordingListener stopped = new RecordingListener();
+        ChatStream stream = service.stream(ERIN, QUESTION, stopped);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (stopped.deltas.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        stream.cancel();
+        stopped.awaitEnd(WAIT);
+
+        String arrived = String.join("", stopped.deltas);
+        int completion = (arrived.length() + 3) / 4;
+        assertThat(completion).as("part of the answer arrived").isPositive();
+        assertThat(rows()).containsExactly("oid-erin gpt-4o-mini cancelled cancelled 17+" + completion
+                + " streamed=true status=null");
+        assertThat(service.quotaOf(ERIN).usedToday()).isEqualTo(17 + completion);
     }
 
     @Test
