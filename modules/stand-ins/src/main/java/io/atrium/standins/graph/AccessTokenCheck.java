@@ -45,6 +45,8 @@ final class AccessTokenCheck {
     static final String GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
     private static final String GRAPH_RESOURCE = "https://graph.microsoft.com";
     private static final int TIMEOUT_MS = 5_000;
+    /** The first TLS handshake with a just-started Entra stand-in has taken over 5 s on a loaded machine. */
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
 
     private final String issuer;
     private final Set<String> audiences;
@@ -119,10 +121,10 @@ final class AccessTokenCheck {
 
     private static URL jwksUrl(String issuer, SSLContext tls) {
         URI discovery = URI.create(issuer + "/.well-known/openid-configuration");
-        HttpClient http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofMillis(TIMEOUT_MS)).build();
+        HttpClient http = HttpClient.newBuilder().sslContext(tls).connectTimeout(METADATA_TIMEOUT).build();
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(discovery)
-                    .timeout(Duration.ofMillis(TIMEOUT_MS)).build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(METADATA_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IOException("HTTP " + response.statusCode() + " from " + discovery);
             }
