@@ -25,6 +25,7 @@ import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1EnvVar;
+import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1Probe;
@@ -48,7 +49,8 @@ class KubernetesManifestsTest {
         List<JsonNode> objects = objects();
 
         assertThat(objects).extracting(object -> object.path("kind").asText())
-                .containsExactlyInAnyOrder("ServiceAccount", "ConfigMap", "Deployment", "Service", "PodDisruptionBudget");
+                .containsExactlyInAnyOrder("ServiceAccount", "ConfigMap", "Deployment", "Service", "Service",
+                        "PodDisruptionBudget", "NetworkPolicy");
         objects.forEach(KubernetesManifestsTest::validate);
     }
 
@@ -90,7 +92,7 @@ class KubernetesManifestsTest {
     void the_service_and_the_disruption_budget_select_the_deployments_pods() {
         V1Deployment deployment = as(V1Deployment.class, objectOfKind("Deployment"));
         Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
-        V1Service service = as(V1Service.class, objectOfKind("Service"));
+        V1Service service = as(V1Service.class, objectNamed("Service", "atrium"));
         V1PodDisruptionBudget budget = as(V1PodDisruptionBudget.class, objectOfKind("PodDisruptionBudget"));
 
         assertThat(podLabels).containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
@@ -146,14 +148,47 @@ class KubernetesManifestsTest {
             assertThat(documented.get(key)).as(key + " is a secret and must not be in a ConfigMap").isFalse();
         }
         for (V1EnvVar variable : atrium.getEnv()) {
+            if (variable.getValueFrom() != null && variable.getValueFrom().getFieldRef() != null) {
+                assertThat(atrium.getArgs()).as("the pod's own " + variable.getName() + " is for the command line")
+                        .contains("$(" + variable.getName() + ")");
+                continue;
+            }
             assertThat(documented).as("variable " + variable.getName()).containsKey(variable.getName());
             assertThat(variable.getValue()).as(variable.getName() + " comes from a Secret, not a literal").isNull();
             assertThat(variable.getValueFrom().getSecretKeyRef()).as(variable.getName()).isNotNull();
         }
         List<String> secrets = documented.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
-        assertThat(atrium.getEnv()).extracting(V1EnvVar::getName)
+        assertThat(atrium.getEnv()).filteredOn(variable -> variable.getValueFrom().getFieldRef() == null)
+                .extracting(V1EnvVar::getName)
                 .contains("ATRIUM_DB_PASSWORD", "AZURE_CLIENT_SECRET", "AZURE_OPENAI_API_KEY")
                 .allSatisfy(name -> assertThat(secrets).contains(name));
+    }
+
+    @Test
+    void the_pods_share_sessions_through_a_data_grid_only_they_can_reach() {
+        V1Deployment deployment = as(V1Deployment.class, objectOfKind("Deployment"));
+        Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+        V1Container atrium = atriumContainer();
+        V1Service grid = as(V1Service.class, objectNamed("Service", "atrium-data-grid"));
+        V1NetworkPolicy policy = as(V1NetworkPolicy.class, objectOfKind("NetworkPolicy"));
+
+        assertThat(atrium.getArgs()).doesNotContain("--nohazelcast")
+                .containsSequence("--clustermode", "dns:" + grid.getMetadata().getName() + ":6900")
+                .containsSequence("--startport", "6900");
+        assertThat(atrium.getPorts()).anySatisfy(port -> {
+            assertThat(port.getName()).isEqualTo("data-grid");
+            assertThat(port.getContainerPort()).isEqualTo(6900);
+        });
+        assertThat(grid.getSpec().getClusterIP()).as("headless: its name answers with every pod").isEqualTo("None");
+        assertThat(grid.getSpec().getPublishNotReadyAddresses()).as("a starting pod finds the others").isTrue();
+        assertThat(podLabels).containsAllEntriesOf(grid.getSpec().getSelector());
+        assertThat(grid.getSpec().getPorts().get(0).getTargetPort().getStrValue()).isEqualTo("data-grid");
+        assertThat(podLabels).containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
+        assertThat(policy.getSpec().getIngress()).anySatisfy(rule -> {
+            assertThat(rule.getPorts()).extracting(port -> port.getPort().getStrValue()).containsExactly("data-grid");
+            assertThat(rule.getFrom()).singleElement().satisfies(peer ->
+                    assertThat(podLabels).containsAllEntriesOf(peer.getPodSelector().getMatchLabels()));
+        });
     }
 
     private static void assertProbe(V1Probe probe, String path) {
@@ -180,6 +215,7 @@ class KubernetesManifestsTest {
                 case "ConfigMap" -> V1ConfigMap.validateJsonElement(json);
                 case "ServiceAccount" -> V1ServiceAccount.validateJsonElement(json);
                 case "PodDisruptionBudget" -> V1PodDisruptionBudget.validateJsonElement(json);
+                case "NetworkPolicy" -> V1NetworkPolicy.validateJsonElement(json);
                 default -> throw new AssertionError("no model for kind " + kind);
             }
         } catch (IOException e) {
@@ -193,6 +229,12 @@ class KubernetesManifestsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static JsonNode objectNamed(String kind, String name) {
+        return objects().stream().filter(object -> object.path("kind").asText().equals(kind)
+                        && object.at("/metadata/name").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in " + DIRECTORY));
     }
 
     private static JsonNode objectOfKind(String kind) {

@@ -16,6 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import com.azure.core.credential.AccessToken;
@@ -24,6 +25,7 @@ import com.azure.core.credential.TokenRequestContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 
+import io.atrium.identity.events.TokenCacheLookedUp;
 import io.atrium.identity.internal.outbound.AppCredentialMode;
 import io.atrium.identity.internal.outbound.EntraCredentials;
 import io.atrium.identity.internal.outbound.EntraRefusals;
@@ -50,13 +52,19 @@ public class AccessTokens {
     private final TokenCache<String> appTokens;
     private final TokenCache<EmployeeScope> employeeTokens;
 
+    /** Absent when a test builds this class by hand; then nobody counts. */
+    @Inject
+    Event<TokenCacheLookedUp> lookups;
+
     @Inject
     public AccessTokens(OutboundTokenSettings settings) {
         this.settings = settings;
         List<String> problems = settings.problems();
         this.credentials = problems.isEmpty() ? new EntraCredentials(settings) : null;
-        this.appTokens = new TokenCache<>(settings.refreshMargin(), Clock.systemUTC());
-        this.employeeTokens = new TokenCache<>(settings.refreshMargin(), Clock.systemUTC());
+        this.appTokens = new TokenCache<>(settings.refreshMargin(), Clock.systemUTC(),
+                hit -> counted(TokenCacheLookedUp.APP, hit));
+        this.employeeTokens = new TokenCache<>(settings.refreshMargin(), Clock.systemUTC(),
+                hit -> counted(TokenCacheLookedUp.ON_BEHALF_OF, hit));
         if (credentials == null) {
             LOG.warning(() -> "Atrium cannot request tokens of its own: " + String.join("; ", problems));
         } else {
@@ -125,6 +133,12 @@ public class AccessTokens {
         return employeeTokens.get(key, () -> request("on behalf of oid=" + employee.objectId() + " tid="
                         + employee.tenantId(), scopeList, settings.authorizationEndpoint(employee.tenantId()),
                 () -> entra.onBehalfOf(employee.tenantId(), employee.accessToken()))).value();
+    }
+
+    private void counted(String cache, boolean hit) {
+        if (lookups != null) {
+            lookups.fire(TokenCacheLookedUp.of(cache, hit));
+        }
     }
 
     private EntraCredentials credentials() {

@@ -44,6 +44,10 @@ public class AtriumMetrics {
         }
     }
 
+    void tokenCacheLookup(String cache, boolean hit) {
+        registry.counter(hit ? "atrium.token_cache.hits" : "atrium.token_cache.misses", new Tag("cache", cache)).inc();
+    }
+
     private static Tag status(int status) {
         return new Tag("status", Integer.toString(status));
     }

@@ -102,6 +102,15 @@ public final class ScriptedBrowser {
         return post(page.uri().resolve(form.attr("action")), values);
     }
 
+    /**
+     * From now on sends {@code site}'s cookies to {@code other} as well, as a browser does when both are one host name
+     * behind a load balancer.
+     */
+    public void shareCookies(URI site, URI other) {
+        cookiesByHost.put(other.getAuthority(),
+                cookiesByHost.computeIfAbsent(site.getAuthority(), host -> new LinkedHashMap<>()));
+    }
+
     String cookie(URI site, String name) {
         return cookiesByHost.getOrDefault(site.getAuthority(), Map.of()).get(name);
     }

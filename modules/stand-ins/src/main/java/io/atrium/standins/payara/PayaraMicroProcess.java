@@ -32,8 +32,8 @@ import io.atrium.standins.LocalPorts;
  *
  * <p>Payara Micro binds and reports the machine's external address; {@link #writeLoopbackPreboot} moves the
  * HTTP listener to 127.0.0.1, and {@code --nohazelcast} keeps its data grid from listening on port 6900 of every
- * interface (with {@code --nocluster}, even alongside {@code --nohazelcast}, it still does). Only {@code localhost}
- * URLs are ever used.
+ * interface (with {@code --nocluster}, even alongside {@code --nohazelcast}, it still does), unless the instance is
+ * made a member of a {@link LoopbackDataGrid}. Only {@code localhost} URLs are ever used.
  *
  * <p>A truststore given with {@link Builder#truststore} becomes {@code javax.net.ssl.trustStore}. Payara Micro copies
  * that file into its runtime directory as {@code config/cacerts.p12} and points the property at the copy, so the
@@ -236,6 +236,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
         private PrintStream echo;
         private String echoPrefix = "";
         private final Map<Path, String> otherDeployments = new LinkedHashMap<>();
+        private LoopbackDataGrid dataGrid;
+        private int dataGridMember;
 
         private Builder(Path microJar, Path war) {
             this.microJar = Objects.requireNonNull(microJar, "microJar");
@@ -293,6 +295,17 @@ public final class PayaraMicroProcess implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Makes the instance member {@code member} of {@code grid} instead of starting it without Hazelcast: sessions
+         * of a {@code <distributable/>} WAR and clustered CDI events are then shared with the grid's other members.
+         */
+        public Builder dataGrid(LoopbackDataGrid grid, int member) {
+            Objects.checkIndex(member, grid.ports().size());
+            this.dataGrid = grid;
+            this.dataGridMember = member;
+            return this;
+        }
+
         /** Also prints every line of Payara's output to {@code out}, prefixed. */
         public Builder echo(PrintStream out, String prefix) {
             this.echo = out;
@@ -314,11 +327,16 @@ public final class PayaraMicroProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx" + maxHeap);
-            systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            Map<String, String> properties = new LinkedHashMap<>(systemProperties);
+            if (dataGrid != null) {
+                properties.putAll(LoopbackDataGrid.SYSTEM_PROPERTIES);
+            }
+            properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of("-jar", microJar.toAbsolutePath().toString(),
                     "--deploy", war.toAbsolutePath().toString(), "--contextroot", "/",
-                    "--port", Integer.toString(httpPort), "--nohazelcast",
+                    "--port", Integer.toString(httpPort),
                     "--prebootcommandfile", preboot.toString()));
+            command.addAll(dataGrid == null ? List.of("--nohazelcast") : dataGrid.arguments(dataGridMember));
             command.addAll(extraArguments);
             // Payara Micro takes a deployment's own context root after its path: --deploy file.war:/root
             otherDeployments.forEach((otherWar, contextRoot) -> command.addAll(List.of("--deploy",

@@ -14,8 +14,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import io.atrium.standins.LocalPeers;
+import io.atrium.standins.payara.LoopbackDataGrid;
 import io.atrium.standins.payara.PayaraMicroProcess;
 import io.atrium.web.it.AtriumStack;
 
@@ -26,7 +29,7 @@ import io.atrium.web.it.AtriumStack;
  */
 final class AtriumProcess implements AutoCloseable {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
 
     private final PayaraMicroProcess payara;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -38,16 +41,28 @@ final class AtriumProcess implements AutoCloseable {
     /** Atrium against the shared peers, with {@code overrides} on top of their settings. */
     static AtriumProcess start(Path directory, Map<String, String> overrides, String... payaraArguments)
             throws IOException {
+        return start(directory, overrides, payara -> payara.extraArguments(List.of(payaraArguments)));
+    }
+
+    /** The same as member {@code member} of {@code grid}: sessions and changes to employees shared with the others. */
+    static AtriumProcess startInDataGrid(Path directory, Map<String, String> overrides, LoopbackDataGrid grid,
+                                         int member) throws IOException {
+        return start(directory, overrides, payara -> payara.dataGrid(grid, member));
+    }
+
+    /** The same with {@code options} applied last: another truststore, say, for peers of the test's own. */
+    static AtriumProcess start(Path directory, Map<String, String> overrides,
+                               Consumer<PayaraMicroProcess.Builder> options) throws IOException {
         LocalPeers peers = AtriumStack.peers();
         Map<String, String> environment = new LinkedHashMap<>(peers.atriumEnvironment());
         environment.putAll(overrides);
-        PayaraMicroProcess payara = PayaraMicroProcess.builder(path("payara.microJar"), path("atrium.war"))
+        PayaraMicroProcess.Builder builder = PayaraMicroProcess.builder(path("payara.microJar"), path("atrium.war"))
                 .port(0)
                 .environment(environment)
                 .truststore(peers.truststore(), peers.truststorePassword())
-                .workDirectory(directory)
-                .extraArguments(List.of(payaraArguments))
-                .start();
+                .workDirectory(directory);
+        options.accept(builder);
+        PayaraMicroProcess payara = builder.start();
         try {
             payara.awaitReady(STARTUP_TIMEOUT);
         } catch (RuntimeException e) {
@@ -86,9 +101,18 @@ final class AtriumProcess implements AutoCloseable {
 
     /** Polls a health endpoint until it answers {@code status}, for at most 30 s. */
     HealthAnswer awaitHealth(String path, int status) {
+        return awaitHealth(path, answer -> answer.httpStatus() == status, "HTTP " + status);
+    }
+
+    /** Polls a health endpoint until its check {@code name} says {@code status}, for at most 30 s. */
+    HealthAnswer awaitCheck(String path, String name, String status) {
+        return awaitHealth(path, answer -> status.equals(answer.checks().get(name)), name + " " + status);
+    }
+
+    private HealthAnswer awaitHealth(String path, Predicate<HealthAnswer> awaited, String what) {
         Instant deadline = Instant.now().plusSeconds(30);
         HealthAnswer answer = HealthAnswer.of(get(path));
-        while (answer.httpStatus() != status && Instant.now().isBefore(deadline)) {
+        while (!awaited.test(answer) && Instant.now().isBefore(deadline)) {
             try {
                 Thread.sleep(250);
             } catch (InterruptedException e) {
@@ -97,8 +121,9 @@ final class AtriumProcess implements AutoCloseable {
             }
             answer = HealthAnswer.of(get(path));
         }
-        if (answer.httpStatus() != status) {
-            throw new AssertionError(path + " still answers " + answer.httpStatus() + " after 30 s: " + answer.body());
+        if (!awaited.test(answer)) {
+            throw new AssertionError(path + " still not " + what + " after 30 s: " + answer.httpStatus() + " "
+                    + answer.body());
         }
         return answer;
     }

@@ -28,7 +28,8 @@ class MetricsIT extends AtriumDeployment {
     private static final String DEPLOYMENT = "deployment=\"" + LocalPeers.OPENAI_DEPLOYMENT + "\"";
 
     @Test
-    void sign_ins_api_refusals_and_ai_calls_are_counted_by_outcome_status_and_deployment() throws Exception {
+    void sign_ins_api_refusals_ai_calls_and_token_cache_lookups_are_counted_by_outcome_status_deployment_and_cache()
+            throws Exception {
         PrometheusText before = metrics();
         LocalPeers peers = AtriumStack.peers();
 
@@ -48,17 +49,25 @@ class MetricsIT extends AtriumDeployment {
         assertThat(api("/api/v1/me", null).statusCode()).isEqualTo(401);
         String erinsToken = DemoSignIn.at(peers.entra()).tokensFor(DemoAccount.ERIN).accessToken();
         assertThat(api("/api/v1/admin/users", erinsToken).statusCode()).isEqualTo(403);
+        assertThat(api("/api/v1/admin/users", erinsToken).statusCode()).as("the same token again").isEqualTo(403);
+        // The home page reads Erin's Graph profile with a token exchanged on her behalf: asked for, then reused.
+        assertThat(browser.get(atrium().resolve("/")).status()).isEqualTo(200);
+        assertThat(browser.get(atrium().resolve("/")).status()).isEqualTo(200);
 
         PrometheusText after = metrics();
 
         assertThat(after.increase(before, "atrium_sign_ins_total", "outcome=\"succeeded\"")).isEqualTo(1);
         assertThat(after.increase(before, "atrium_sign_ins_total", "outcome=\"failed\"", "status=\"400\"")).isEqualTo(1);
         assertThat(after.increase(before, "atrium_api_refusals_total", "status=\"401\"")).isEqualTo(1);
-        assertThat(after.increase(before, "atrium_api_refusals_total", "status=\"403\"")).isEqualTo(1);
+        assertThat(after.increase(before, "atrium_api_refusals_total", "status=\"403\"")).isEqualTo(2);
         assertThat(after.increase(before, "atrium_ai_calls_total", DEPLOYMENT, "status=\"200\"")).isEqualTo(1);
         assertThat(after.increase(before, "atrium_ai_errors_total", DEPLOYMENT, "status=\"401\"")).isEqualTo(1);
         assertThat(after.increase(before, "atrium_ai_call_duration_seconds_count", DEPLOYMENT)).isEqualTo(2);
         assertThat(after.value("atrium_ai_call_duration_seconds_sum", DEPLOYMENT)).isPositive();
+        assertThat(after.increase(before, "atrium_token_cache_misses_total", "cache=\"bearer\"")).isEqualTo(1);
+        assertThat(after.increase(before, "atrium_token_cache_hits_total", "cache=\"bearer\"")).isEqualTo(1);
+        assertThat(after.increase(before, "atrium_token_cache_misses_total", "cache=\"on-behalf-of\"")).isPositive();
+        assertThat(after.increase(before, "atrium_token_cache_hits_total", "cache=\"on-behalf-of\"")).isPositive();
     }
 
     private PrometheusText metrics() throws IOException, InterruptedException {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import com.nimbusds.jose.JOSEException;
@@ -26,6 +27,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 import io.atrium.identity.EmployeePrincipal;
+import io.atrium.identity.events.TokenCacheLookedUp;
 import io.atrium.identity.internal.graph.GraphTokens;
 import io.atrium.identity.internal.oidc.EmployeeClaims;
 import io.atrium.identity.internal.oidc.EntraMetadata;
@@ -56,6 +58,9 @@ public class BearerAuthentication {
     private final Map<String, ApiCaller> recent = new ConcurrentHashMap<>();
 
     @Inject
+    Event<TokenCacheLookedUp> lookups;
+
+    @Inject
     public BearerAuthentication(ApiSettings settings, EntraMetadata metadata, EmployeeRoles employeeRoles,
                                 LocalStanding localStanding, GraphTokens graphTokens) {
         this.settings = settings;
@@ -74,8 +79,11 @@ public class BearerAuthentication {
         Instant now = Instant.now();
         ApiCaller known = recent.get(rawToken);
         if (known != null && known.goodUntil().isAfter(now)) {
+            lookups.fire(TokenCacheLookedUp.of(TokenCacheLookedUp.BEARER, true));
             return known;
         }
+        // A refused token is not remembered, so it is counted as a miss each time it comes back.
+        lookups.fire(TokenCacheLookedUp.of(TokenCacheLookedUp.BEARER, false));
         ApiCaller caller = check(rawToken, now);
         if (recent.size() >= REMEMBERED_TOKENS) {
             recent.values().removeIf(remembered -> !remembered.goodUntil().isAfter(now));

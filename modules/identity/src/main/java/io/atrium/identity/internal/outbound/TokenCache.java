@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -23,11 +24,14 @@ public final class TokenCache<K> {
     private final ConcurrentHashMap<K, CompletableFuture<IssuedToken>> tokens = new ConcurrentHashMap<>();
     private final Duration refreshMargin;
     private final Clock clock;
+    private final Consumer<Boolean> lookups;
     private volatile Instant lastSweep;
 
-    public TokenCache(Duration refreshMargin, Clock clock) {
+    /** @param lookups told of every {@link #get}: {@code true} when a token (or a request under way) was reused */
+    public TokenCache(Duration refreshMargin, Clock clock, Consumer<Boolean> lookups) {
         this.refreshMargin = refreshMargin;
         this.clock = clock;
+        this.lookups = lookups;
         this.lastSweep = clock.instant();
     }
 
@@ -40,6 +44,7 @@ public final class TokenCache<K> {
     public IssuedToken get(K key, Supplier<IssuedToken> request) {
         CompletableFuture<IssuedToken> mine = new CompletableFuture<>();
         CompletableFuture<IssuedToken> current = tokens.compute(key, (k, cached) -> usable(cached) ? cached : mine);
+        lookups.accept(current != mine);
         if (current == mine) {
             sweepNowAndThen();
             try {

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -22,12 +23,24 @@ class TokenCacheTest {
     private static final Duration MARGIN = Duration.ofMinutes(5);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
-    private final TokenCache<String> cache = new TokenCache<>(MARGIN, clock);
+    private final List<Boolean> lookups = new CopyOnWriteArrayList<>();
+    private final TokenCache<String> cache = new TokenCache<>(MARGIN, clock, lookups::add);
     private final AtomicInteger requests = new AtomicInteger();
 
     /** A token request that counts itself and gives a new token valid for an hour. */
     private final Supplier<IssuedToken> entra = () -> new IssuedToken("token-" + requests.incrementAndGet(),
             clock.instant().plus(Duration.ofHours(1)));
+
+    @Test
+    void each_lookup_is_counted_as_a_hit_when_a_token_is_reused_and_a_miss_when_entra_is_asked() {
+        cache.get("api://reports/.default", entra);
+        cache.get("api://reports/.default", entra);
+        cache.get("api://other/.default", entra);
+        clock.advance(Duration.ofMinutes(56));
+        cache.get("api://reports/.default", entra);
+
+        assertThat(lookups).containsExactly(false, true, false, false);
+    }
 
     @Test
     void ten_calls_for_the_same_key_make_one_request() {

@@ -1,0 +1,24 @@
+package io.atrium.web.cluster;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+
+/** Joins the relay of changes to employees once the application has its naming context, and leaves it at undeploy. */
+@WebListener
+public class DataGridListener implements ServletContextListener {
+
+    @Inject
+    StandingChangeRelay relay;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        relay.start();
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        relay.stop();
+    }
+}
