@@ -54,6 +54,8 @@ final class AiGateway {
             int seconds = settings.seconds() * settings.rounds();
             System.out.printf(Locale.ROOT, "[bench] ai: sequential streamed chats for %d s%n", seconds);
             Pairs measured = pairs(toAtrium, toStandIn, seconds);
+            System.out.printf(Locale.ROOT, "[bench] ai: %d pairs; first token min/median/p95 ms: through Atrium "
+                    + "%s, direct %s%n", measured.atrium().size(), spread(measured.atrium()), spread(measured.direct()));
             List<Figure> figures = new ArrayList<>();
             figures.add(firstToken("first token, median of " + measured.atrium().size() + " sequential (ms)",
                     Stats.median(millis(measured.atrium())), Stats.median(millis(measured.direct()))));
@@ -150,6 +152,12 @@ final class AiGateway {
         System.out.printf(Locale.ROOT, "[bench] ai: %d concurrent chats %s: %d errors, %.2f s%s%n", concurrency,
                 side.name(), burst.errors(), seconds, firstError == null ? "" : ", first error: " + firstError);
         return burst;
+    }
+
+    private static String spread(List<StreamingChat.Outcome> outcomes) {
+        double[] millis = millis(outcomes);
+        return String.format(Locale.ROOT, "%.2f/%.2f/%.2f", Stats.percentile(millis, 0.001), Stats.median(millis),
+                Stats.percentile(millis, 95));
     }
 
     private static double[] millis(List<StreamingChat.Outcome> outcomes) {

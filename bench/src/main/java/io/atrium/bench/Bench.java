@@ -88,6 +88,9 @@ public final class Bench {
         System.out.println();
         System.out.printf(Locale.ROOT, "Atrium benchmarks (%d s warm-up, %d rounds of %d s; README, Performance)%n%n",
                 settings.warmupSeconds(), settings.rounds(), settings.seconds());
+        // In the order of the README's list, whatever order they were measured in.
+        figures.sort(java.util.Comparator.comparing(figure -> Selection.Item.valueOf(
+                figure.item().toUpperCase(Locale.ROOT))));
         System.out.print(Report.table(figures));
         failures.forEach(failure -> System.out.println("FAILED: " + failure));
     }
