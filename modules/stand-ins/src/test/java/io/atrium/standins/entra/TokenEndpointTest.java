@@ -215,6 +215,20 @@ class TokenEndpointTest {
         assertThat(entra.tokenRequests("password")).isZero();
     }
 
+    @Test
+    void the_shortened_lifetime_applies_to_on_behalf_of_tokens_too() throws Exception {
+        String erinsToken = DemoSignIn.at(entra).tokensFor(DemoAccount.ERIN).accessToken();
+        entra.tokenEndpointLifetime(Duration.ofSeconds(2));
+        try {
+            JWTClaimsSet claims = tokenFrom(post(onBehalfOf(erinsToken, "https://graph.microsoft.com/User.Read")))
+                    .getJWTClaimsSet();
+
+            assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(2000);
+        } finally {
+            entra.tokenEndpointLifetime(Duration.ofHours(1));
+        }
+    }
+
     private static Map<String, String> clientCredentials(String scope) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
