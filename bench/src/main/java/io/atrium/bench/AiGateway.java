@@ -2,6 +2,7 @@ package io.atrium.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,7 +118,7 @@ final class AiGateway {
 
     /** {@link #concurrency} chats released at once, each on a connection of its own. */
     private Burst burst(Side side) throws InterruptedException {
-        List<StreamingChat.Outcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<StreamingChat.Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch ready = new CountDownLatch(concurrency);
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();

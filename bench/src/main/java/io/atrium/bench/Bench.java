@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +90,7 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "Atrium benchmarks (%d s warm-up, %d rounds of %d s; README, Performance)%n%n",
                 settings.warmupSeconds(), settings.rounds(), settings.seconds());
         // In the order of the README's list, whatever order they were measured in.
-        figures.sort(java.util.Comparator.comparing(figure -> Selection.Item.valueOf(
+        figures.sort(Comparator.comparing(figure -> Selection.Item.valueOf(
                 figure.item().toUpperCase(Locale.ROOT))));
         System.out.print(Report.table(figures));
         failures.forEach(failure -> System.out.println("FAILED: " + failure));

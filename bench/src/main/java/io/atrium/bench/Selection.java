@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Which benchmarks a run measures: {@code -Dbench.only=api,ai,tokens,signin,startup}, all of them when not given. */
@@ -27,7 +28,7 @@ final class Selection {
             return EnumSet.allOf(Item.class);
         }
         Set<Item> items = EnumSet.noneOf(Item.class);
-        Set<String> unknown = new java.util.TreeSet<>();
+        Set<String> unknown = new TreeSet<>();
         for (String name : only.split(",")) {
             String key = name.strip().toLowerCase(Locale.ROOT);
             if (key.isEmpty()) {
