@@ -1,19 +1,16 @@
 package io.atrium.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
@@ -21,6 +18,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
+import io.atrium.bench.Selection.Item;
 import io.atrium.bench.baseline.BaselineApi;
 import io.atrium.bench.baseline.BaselineMeResource;
 import io.atrium.bench.floor.FloorApi;
@@ -35,10 +33,9 @@ import io.atrium.standins.entra.EntraStandIn;
 import io.atrium.standins.payara.PayaraMicroProcess;
 
 /**
- * Atrium's benchmarks, each figure a ratio against a baseline measured in the same run on the same Payara Micro (these
- * machines are shared and noisy): {@code ./mvnw -Pbench}. Settings, as system properties: {@code bench.warmup-seconds}
- * (120), {@code bench.seconds} per measurement (15), {@code bench.rounds} (3; the median is reported),
- * {@code bench.connections} (32), {@code bench.threads} (2).
+ * Atrium's benchmarks, each figure compared with a baseline measured in the same run (these machines are shared and
+ * noisy), printed as one table: {@code ./mvnw -Pbench}, or some of them with {@code -Dbench.only=api,ai,tokens,signin,
+ * startup}. The settings are in the README (Performance) and in {@link Settings}.
  */
 public final class Bench {
 
@@ -46,139 +43,138 @@ public final class Bench {
     /** Atrium's public page, as the baselines serve it. */
     private static final String SIGNED_OUT_PAGE = "<!DOCTYPE html><html lang=\"en\"><title>Signed out</title>"
             + "<p>You have signed out.</p></html>";
+    private static final String MAX_HEAP = "768m";
 
-    private final int warmupSeconds = Integer.getInteger("bench.warmup-seconds", 120);
-    private final int seconds = Integer.getInteger("bench.seconds", 15);
-    private final int rounds = Integer.getInteger("bench.rounds", 3);
-    private final Wrk wrk = new Wrk(Integer.getInteger("bench.threads", 2), Integer.getInteger("bench.connections", 32));
+    private final Settings settings = Settings.fromSystemProperties();
     private final Path directory;
+    private final Path microJar;
+    private final Path atriumWar;
+    private final List<Figure> figures = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
 
-    private Bench(Path directory) {
+    private Bench(Path directory, Path microJar, Path atriumWar) {
         this.directory = directory;
+        this.microJar = microJar;
+        this.atriumWar = atriumWar;
     }
 
     public static void main(String[] args) throws Exception {
-        Wrk.requireInstalled();
+        // The JDK's HTTP server under the Azure OpenAI stand-in waits for Nagle's algorithm unless told otherwise (it
+        // reads this once, before its first server starts), which would add ~40 ms to streamed events both ways.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        Set<Item> items = Selection.parse(System.getProperty("bench.only"));
         Path directory = Path.of(required("bench.dir"));
         Files.createDirectories(directory);
-        new Bench(directory).run(Path.of(required("payara.microJar")), Path.of(required("atrium.war")));
+        Bench bench = new Bench(directory, Path.of(required("payara.microJar")), Path.of(required("atrium.war")));
+        bench.run(items);
+        if (!bench.failures.isEmpty()) {
+            // Thrown, not System.exit: the benchmarks run inside Maven's JVM (exec:java), which reports it as failed.
+            throw new IllegalStateException("Not every benchmark could be measured: " + bench.failures);
+        }
     }
 
-    private void run(Path microJar, Path atriumWar) throws Exception {
-        try (LocalPeers peers = LocalPeers.start(LocalPeers.Options.ephemeral());
-             PayaraMicroProcess payara = startPayara(microJar, atriumWar, peers)) {
-            EntraStandIn entra = peers.entra();
-            String erinsToken = DemoSignIn.at(entra).tokensFor(DemoAccount.ERIN).accessToken();
-            String base = payara.url().replaceAll("/+$", "");
-            Endpoint api = new Endpoint("baseline: JAX-RS GET, WAR without security", base + "/baseline/api/v1/me",
-                    Map.of(), null);
-            Endpoint page = new Endpoint("baseline: static page, WAR without security", base + "/baseline/page.html",
-                    Map.of(), null);
-            Endpoint atrium = new Endpoint("Atrium: GET /api/v1/me, Entra bearer token", base + "/api/v1/me",
-                    Map.of("Authorization", "Bearer " + erinsToken), api);
-            Endpoint floorApi = new Endpoint("floor: same GET, mechanism doing no work", base + "/floor/api/v1/me",
-                    Map.of("Authorization", "Bearer anything"), api);
-            List<Endpoint> endpoints = List.of(api, atrium,
-                    new Endpoint("Payara MP-JWT: same GET, @RolesAllowed", base + "/mpjwt/api/v1/me",
-                            Map.of("Authorization", "Bearer " + mpJwtToken(entra)), api),
-                    floorApi,
-                    page,
-                    new Endpoint("Atrium: public static page", base + "/signed-out.html", Map.of(), page),
-                    new Endpoint("floor: public static page, same mechanism", base + "/floor/page.html", Map.of(),
-                            page));
-            for (Endpoint endpoint : endpoints) {
-                requireOk(endpoint);
+    private void run(Set<Item> items) throws Exception {
+        System.out.printf(Locale.ROOT, "[bench] measuring %s (%s)%n", items, settings);
+        try (LocalPeers peers = LocalPeers.start(LocalPeers.Options.ephemeral())) {
+            Map<String, String> atriumSettings = atriumSettings(peers);
+            if (items.contains(Item.STARTUP)) {
+                measure(Item.STARTUP, () -> new StartUp().run((war, work) -> payara(war, work, atriumSettings, peers),
+                        atriumWar, emptyWar(), directory));
             }
-            warmUp(endpoints);
-            Map<Endpoint, List<Wrk.Result>> results = new LinkedHashMap<>();
-            for (int round = 1; round <= rounds; round++) {
-                for (Endpoint endpoint : endpoints) {
-                    Duration cpuBefore = payara.cpuTime();
-                    Wrk.Result result = wrk.run(endpoint.url(), endpoint.headers(), seconds)
-                            .withServerCpu(payara.cpuTime().minus(cpuBefore));
-                    System.out.printf(Locale.ROOT, "[bench] round %d %-48s %9.0f req/s %7.1f us CPU/req%n", round,
-                            endpoint.name(), result.requestsPerSecond(), result.serverCpuMicrosPerRequest());
-                    results.computeIfAbsent(endpoint, key -> new ArrayList<>()).add(result);
-                }
+            if (items.contains(Item.API) || items.contains(Item.AI) || items.contains(Item.SIGNIN)) {
+                measureOnOneAtrium(items, peers, atriumSettings);
             }
-            new Report(results, rounds).print(endpoints, atrium, floorApi, seconds, warmupSeconds);
+            if (items.contains(Item.TOKENS)) {
+                measure(Item.TOKENS, () -> new TokenEconomy().run(peers.entra(), (changes, work) -> {
+                    Map<String, String> changed = new LinkedHashMap<>(atriumSettings);
+                    changed.putAll(changes);
+                    return payara(atriumWar, work, changed, peers);
+                }, directory));
+            }
         }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Atrium benchmarks (%d s warm-up, %d rounds of %d s; README, Performance)%n%n",
+                settings.warmupSeconds(), settings.rounds(), settings.seconds());
+        // In the order of the README's list, whatever order they were measured in.
+        figures.sort(Comparator.comparing(figure -> Selection.Item.valueOf(
+                figure.item().toUpperCase(Locale.ROOT))));
+        System.out.print(Report.table(figures));
+        failures.forEach(failure -> System.out.println("FAILED: " + failure));
     }
 
-    /** A benchmark of error pages measures nothing: each endpoint must answer 200 before it is put under load. */
-    private static void requireOk(Endpoint endpoint) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url())).timeout(Duration.ofSeconds(30));
-        endpoint.headers().forEach(request::header);
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(request.build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException(endpoint.name() + " answered HTTP " + answer.statusCode() + " "
-                    + answer.headers().firstValue("WWW-Authenticate").orElse("") + ": " + answer.body());
-        }
-    }
-
-    private void warmUp(List<Endpoint> endpoints) throws IOException, InterruptedException {
-        // The JIT keeps improving for about two minutes on 2 cores (RUNTIME-FACTS); every endpoint gets its share.
-        int each = Math.max(1, warmupSeconds / endpoints.size());
-        System.out.printf(Locale.ROOT, "[bench] warming up for %d s (%d s per endpoint)%n", each * endpoints.size(),
-                each);
-        for (Endpoint endpoint : endpoints) {
-            wrk.run(endpoint.url(), endpoint.headers(), each);
-        }
-    }
-
-    private PayaraMicroProcess startPayara(Path microJar, Path atriumWar, LocalPeers peers) throws IOException {
+    /** API, AI and sign-in share one Payara Micro with Atrium and the baseline WARs. */
+    private void measureOnOneAtrium(Set<Item> items, LocalPeers peers, Map<String, String> atriumSettings)
+            throws IOException {
         EntraStandIn entra = peers.entra();
-        Map<String, String> properties = new LinkedHashMap<>(peers.atriumSystemProperties());
-        // Payara's MP-JWT mechanism in the comparison WAR checks the same tenant's tokens.
-        properties.put("mp.jwt.verify.publickey.location", jwksUri(entra));
-        properties.put("mp.jwt.verify.issuer", entra.issuer());
-        properties.put("mp.jwt.verify.audiences", entra.clientId());
-        PayaraMicroProcess payara = PayaraMicroProcess.builder(microJar, atriumWar)
-                .port(0)
-                .maxHeap("768m")
-                .systemProperties(properties)
-                .truststore(peers.truststore(), peers.truststorePassword())
-                .workDirectory(directory.resolve("payara"))
+        try (PayaraMicroProcess payara = payara(atriumWar, directory.resolve("payara"), atriumSettings, peers)
                 .alsoDeploy(baselineWar(), "/baseline")
                 .alsoDeploy(mpJwtWar(), "/mpjwt")
                 .alsoDeploy(floorWar(), "/floor")
-                .start();
-        return payara.awaitReady(STARTUP_TIMEOUT);
+                .start()) {
+            payara.awaitReady(STARTUP_TIMEOUT);
+            String erinsToken = DemoSignIn.at(entra).tokensFor(DemoAccount.ERIN).accessToken();
+            String base = payara.url().replaceAll("/+$", "");
+            if (items.contains(Item.API)) {
+                measure(Item.API, () -> new ApiOverhead(settings).run(base, entra, erinsToken, payara::cpuTime));
+            }
+            if (items.contains(Item.AI)) {
+                measure(Item.AI, () -> new AiGateway(settings, payara.port(), erinsToken, peers.openAi().port(),
+                        peers.openAi().apiKey()).run());
+            }
+            if (items.contains(Item.SIGNIN)) {
+                measure(Item.SIGNIN, () -> new SignIns(settings, base, entra, peers.postgres()).run());
+            }
+        }
     }
 
-    private static String jwksUri(EntraStandIn entra) {
-        return entra.issuer() + "/jwks";
+    /** One benchmark; when it fails the others still run, and the run ends with the failure named. */
+    private void measure(Item item, Measurement measurement) {
+        try {
+            List<Figure> measured = measurement.run();
+            figures.addAll(measured);
+            System.out.print(Report.table(measured));
+        } catch (Exception e) {
+            e.printStackTrace();
+            failures.add(item.key() + ": " + e);
+            figures.add(new Figure(item.key(), "not measured: " + e.getClass().getSimpleName(), "", "", "", "",
+                    Figure.Verdict.MISSED));
+        }
     }
 
-    /** Erin's claims, with her role where MP-JWT looks for roles ({@code groups}), signed by the tenant's key. */
-    private static String mpJwtToken(EntraStandIn entra) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("aud", entra.clientId());
-        claims.put("sub", DemoAccount.ERIN.subject());
-        claims.put("oid", DemoAccount.ERIN.oid());
-        claims.put("tid", entra.tenantId());
-        claims.put("upn", DemoAccount.ERIN.upn());
-        claims.put("preferred_username", DemoAccount.ERIN.upn());
-        claims.put("name", DemoAccount.ERIN.displayName());
-        claims.put("azp", entra.clientId());
-        claims.put("scp", EntraStandIn.API_SCOPE);
-        claims.put("groups", List.of("employee"));
-        claims.put("jti", UUID.randomUUID().toString());
-        claims.put("ver", "2.0");
-        return entra.mint(claims, Duration.ofHours(2));
+    @FunctionalInterface
+    private interface Measurement {
+        List<Figure> run() throws Exception;
+    }
+
+    /**
+     * Atrium's settings for the peers, plus the MP-JWT comparison WAR's, and daily quotas no benchmark reaches: a
+     * benchmark makes more AI calls in minutes than an employee in months.
+     */
+    private static Map<String, String> atriumSettings(LocalPeers peers) {
+        EntraStandIn entra = peers.entra();
+        Map<String, String> properties = new LinkedHashMap<>(peers.atriumSystemProperties());
+        properties.put("mp.jwt.verify.publickey.location", entra.issuer() + "/jwks");
+        properties.put("mp.jwt.verify.issuer", entra.issuer());
+        properties.put("mp.jwt.verify.audiences", entra.clientId());
+        properties.put("atrium.ai.daily-token-quotas", "employee=1000000000000,admin=1000000000000");
+        return properties;
+    }
+
+    /** Every Payara Micro of the run is launched alike: same heap, settings and truststore. */
+    private PayaraMicroProcess.Builder payara(Path war, Path workDirectory, Map<String, String> settings,
+                                              LocalPeers peers) {
+        return PayaraMicroProcess.builder(microJar, war)
+                .port(0)
+                .maxHeap(MAX_HEAP)
+                .systemProperties(settings)
+                .truststore(peers.truststore(), peers.truststorePassword())
+                .workDirectory(workDirectory);
     }
 
     private Path baselineWar() {
         return export(ShrinkWrap.create(WebArchive.class, "baseline.war")
                 .addClasses(BaselineApi.class, BaselineMeResource.class, BaselineMeResource.Me.class)
                 .addAsWebResource(new StringAsset(SIGNED_OUT_PAGE), "page.html")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml"));
-    }
-
-    private Path mpJwtWar() {
-        return export(ShrinkWrap.create(WebArchive.class, "mpjwt.war")
-                .addClasses(MpJwtApi.class, MpJwtMeResource.class, MpJwtMeResource.Me.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml"));
     }
 
@@ -212,6 +208,19 @@ public final class Bench {
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml"));
     }
 
+    private Path mpJwtWar() {
+        return export(ShrinkWrap.create(WebArchive.class, "mpjwt.war")
+                .addClasses(MpJwtApi.class, MpJwtMeResource.class, MpJwtMeResource.Me.class)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml"));
+    }
+
+    /** What start-up is compared with: a WAR with one static page, nothing for Payara to scan or start. */
+    private Path emptyWar() {
+        return export(ShrinkWrap.create(WebArchive.class, "empty.war")
+                .addAsWebResource(new StringAsset("<!DOCTYPE html><html lang=\"en\"><title>Empty</title></html>"),
+                        "index.html"));
+    }
+
     private Path export(WebArchive war) {
         Path file = directory.resolve(war.getName());
         war.as(ZipExporter.class).exportTo(file.toFile(), true);
@@ -224,13 +233,5 @@ public final class Bench {
             throw new IllegalStateException("System property " + property + " is not set; run ./mvnw -Pbench");
         }
         return value;
-    }
-
-    /**
-     * One URL under load, with the headers every request carries.
-     *
-     * @param baseline what it is compared with; null for a baseline itself
-     */
-    record Endpoint(String name, String url, Map<String, String> headers, Endpoint baseline) {
     }
 }

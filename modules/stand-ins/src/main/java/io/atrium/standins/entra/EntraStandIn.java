@@ -45,6 +45,8 @@ public final class EntraStandIn implements EntraTenant {
     public static final int GROUPS_IN_TOKEN_LIMIT = 200;
     /** The app role in Atrium's own application tokens (client credentials), as if granted on the API it calls. */
     public static final String APP_ROLE = "service";
+    /** The {@code grant_type} of an on-behalf-of request (with {@code requested_token_use=on_behalf_of}). */
+    public static final String ON_BEHALF_OF_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
     private static final String ISSUER_ID = TENANT_ID + "/v2.0";
 
@@ -53,11 +55,14 @@ public final class EntraStandIn implements EntraTenant {
     private final int port;
     private final TokenEndpointClaims tokenEndpoint;
     private final ClaimsChallenges claimsChallenges;
+    private final TokenRequests tokenRequests;
 
     private EntraStandIn(MockOAuth2Server server, LocalhostCertificate certificate, int port,
-                         TokenEndpointClaims tokenEndpoint, ClaimsChallenges claimsChallenges) {
+                         TokenEndpointClaims tokenEndpoint, ClaimsChallenges claimsChallenges,
+                         TokenRequests tokenRequests) {
         this.server = server;
         this.claimsChallenges = claimsChallenges;
+        this.tokenRequests = tokenRequests;
         this.certificate = certificate;
         this.port = port;
         this.tokenEndpoint = tokenEndpoint;
@@ -85,7 +90,8 @@ public final class EntraStandIn implements EntraTenant {
                         .map(EntraStandIn::claimsMapping).toList(), 3600), tokenEndpoint),
                 new NettyWrapper(ssl));
         ClaimsChallenges claimsChallenges = new ClaimsChallenges();
-        MockOAuth2Server server = new MockOAuth2Server(config, claimsChallenges);
+        TokenRequests tokenRequests = new TokenRequests();
+        MockOAuth2Server server = new MockOAuth2Server(config, tokenRequests, claimsChallenges);
         try {
             server.start(InetAddress.getByName("127.0.0.1"), port);
         } catch (Exception e) {
@@ -94,7 +100,8 @@ public final class EntraStandIn implements EntraTenant {
             server.shutdown();
             throw new IOException("The Entra ID stand-in cannot listen on 127.0.0.1:" + port, e);
         }
-        return new EntraStandIn(server, certificate, config.getHttpServer().port(), tokenEndpoint, claimsChallenges);
+        return new EntraStandIn(server, certificate, config.getHttpServer().port(), tokenEndpoint, claimsChallenges,
+                tokenRequests);
     }
 
     /** Entra's claims for one account, chosen by the username the login page submits. */
@@ -161,6 +168,20 @@ public final class EntraStandIn implements EntraTenant {
     /** How many tokens {@link #tokenEndpoint()} has issued since the start, application and on-behalf-of. */
     public int tokenEndpointTokensIssued() {
         return tokenEndpoint.issued();
+    }
+
+    /**
+     * How many requests have reached either token endpoint (sign-in's and {@link #tokenEndpoint()}) with this
+     * {@code grant_type} since the start, answered or refused: {@code authorization_code}, {@code refresh_token},
+     * {@code client_credentials}, or {@link #ON_BEHALF_OF_GRANT} for on-behalf-of.
+     */
+    public long tokenRequests(String grantType) {
+        return tokenRequests.of(grantType);
+    }
+
+    /** {@link #tokenRequests(String)} for every grant type seen so far, by grant type. */
+    public Map<String, Long> tokenRequestsByGrantType() {
+        return tokenRequests.all();
     }
 
     /** How long the tokens {@link #tokenEndpoint()} issues from now on are valid; an hour unless changed. */

@@ -91,6 +91,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** The child JVM's process id, for reading its memory from {@code /proc}. */
+    public long pid() {
+        return process.pid();
+    }
+
     public Path logFile() {
         return logFile;
     }

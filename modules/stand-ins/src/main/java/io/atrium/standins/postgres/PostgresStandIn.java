@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.atrium.standins.LocalPorts;
@@ -100,6 +102,8 @@ public final class PostgresStandIn implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("listen_addresses", "localhost")
+                    // Counts statements per user for the benchmarks (statementsRun); it costs a little shared memory.
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     // A persistent server is stopped by its owner, in the order it chooses (dev mode: after Payara);
                     // a throw-away one also at JVM exit, so a test that forgets to close it leaves no server behind.
                     .setRegisterShutdownHook(ephemeral)
@@ -191,6 +195,51 @@ public final class PostgresStandIn implements AutoCloseable {
     /** Where a persistent server keeps its data and log; empty for an ephemeral or external database. */
     public Optional<Path> directory() {
         return ephemeral ? Optional.empty() : Optional.ofNullable(directory);
+    }
+
+    /**
+     * The statements Atrium's user has run in its database since the server started or
+     * {@link #resetStatementCounts()}, by normalised text (literals as {@code $1}), most frequent first: PostgreSQL's
+     * pg_stat_statements, which the embedded server preloads. Transaction control ({@code BEGIN}, {@code COMMIT})
+     * counts as a statement too.
+     */
+    public Map<String, Long> statementsRun() throws SQLException {
+        requireEmbedded();
+        try (Connection connection = statisticsConnection();
+             PreparedStatement query = connection.prepareStatement("select s.query, sum(s.calls) from pg_stat_statements s"
+                     + " where s.userid = (select oid from pg_roles where rolname = ?)"
+                     + " and s.dbid = (select oid from pg_database where datname = ?)"
+                     + " group by s.query order by 2 desc, 1")) {
+            query.setString(1, USER);
+            query.setString(2, DATABASE);
+            Map<String, Long> statements = new LinkedHashMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    statements.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return statements;
+        }
+    }
+
+    /** Starts {@link #statementsRun()} afresh. */
+    public void resetStatementCounts() throws SQLException {
+        requireEmbedded();
+        try (Connection connection = statisticsConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /** The superuser in its own database, where the extension's view lives; Atrium's schema stays untouched. */
+    private Connection statisticsConnection() throws SQLException {
+        Connection connection = server.getPostgresDatabase().getConnection();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 
     private void requireEmbedded() {

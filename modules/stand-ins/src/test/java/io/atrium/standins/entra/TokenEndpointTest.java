@@ -193,6 +193,42 @@ class TokenEndpointTest {
         }
     }
 
+    @Test
+    void requests_reaching_the_token_endpoints_are_counted_by_grant_type_refused_ones_too() throws Exception {
+        long appBefore = entra.tokenRequests("client_credentials");
+        long oboBefore = entra.tokenRequests(EntraStandIn.ON_BEHALF_OF_GRANT);
+        long codeBefore = entra.tokenRequests("authorization_code");
+
+        String erinsToken = DemoSignIn.at(entra).tokensFor(DemoAccount.ERIN).accessToken();
+        post(clientCredentials("api://downstream-api/.default"));
+        post(clientCredentials("api://downstream-api/.default"));
+        Map<String, String> refused = clientCredentials("api://downstream-api/.default");
+        refused.remove("client_secret");
+        refused.remove("client_id");
+        assertThat(post(refused).statusCode()).isBetween(400, 499);
+        post(onBehalfOf(erinsToken, "https://graph.microsoft.com/User.Read"));
+
+        assertThat(entra.tokenRequests("client_credentials")).isEqualTo(appBefore + 3);
+        assertThat(entra.tokenRequests(EntraStandIn.ON_BEHALF_OF_GRANT)).isEqualTo(oboBefore + 1);
+        assertThat(entra.tokenRequests("authorization_code")).isEqualTo(codeBefore + 1);
+        assertThat(entra.tokenRequestsByGrantType()).containsEntry("client_credentials", appBefore + 3);
+        assertThat(entra.tokenRequests("password")).isZero();
+    }
+
+    @Test
+    void the_shortened_lifetime_applies_to_on_behalf_of_tokens_too() throws Exception {
+        String erinsToken = DemoSignIn.at(entra).tokensFor(DemoAccount.ERIN).accessToken();
+        entra.tokenEndpointLifetime(Duration.ofSeconds(2));
+        try {
+            JWTClaimsSet claims = tokenFrom(post(onBehalfOf(erinsToken, "https://graph.microsoft.com/User.Read")))
+                    .getJWTClaimsSet();
+
+            assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(2000);
+        } finally {
+            entra.tokenEndpointLifetime(Duration.ofHours(1));
+        }
+    }
+
     private static Map<String, String> clientCredentials(String scope) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");

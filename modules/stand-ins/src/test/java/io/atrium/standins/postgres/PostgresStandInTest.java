@@ -54,6 +54,24 @@ class PostgresStandInTest {
     }
 
     @Test
+    void statements_of_atriums_user_are_counted_until_reset() throws Exception {
+        try (PostgresStandIn postgres = PostgresStandIn.ephemeral()) {
+            update(postgres, "create table note (text varchar(40))");
+            postgres.resetStatementCounts();
+
+            update(postgres, "insert into note values ('one')", "insert into note values ('two')",
+                    "select count(*) from note");
+
+            assertThat(postgres.statementsRun())
+                    .containsEntry("insert into note values ($1)", 2L)
+                    .containsEntry("select count(*) from note", 1L)
+                    .doesNotContainKey("create table note (text varchar(40))");
+            postgres.resetStatementCounts();
+            assertThat(postgres.statementsRun()).isEmpty();
+        }
+    }
+
+    @Test
     void persistent_server_keeps_its_data_across_restarts() throws Exception {
         int port = LocalPorts.free();
         try (PostgresStandIn first = PostgresStandIn.persistent(directory, port)) {
