@@ -1,11 +1,12 @@
 package io.atrium.web.api;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import io.atrium.audit.AdministrationRefused;
+
+import static io.atrium.web.JsonProviders.JSON;
 
 /** An admin request that cannot be done: 400, 404 or 409 with the reason in words (RFC 9457). */
 @Provider
@@ -15,7 +16,7 @@ public class AdministrationRefusedMapper implements ExceptionMapper<Administrati
     public Response toResponse(AdministrationRefused refused) {
         return Response.status(refused.kind().status())
                 .type("application/problem+json")
-                .entity(Json.createObjectBuilder()
+                .entity(JSON.createObjectBuilder()
                         .add("type", "about:blank")
                         .add("title", switch (refused.kind()) {
                             case NOT_FOUND -> "Not found";

@@ -1,7 +1,8 @@
 package io.atrium.web.api;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
+
+import static io.atrium.web.JsonProviders.JSON;
 
 /** RFC 9457 problem bodies ({@code application/problem+json}), with a detail a developer understands. */
 final class Problems {
@@ -14,7 +15,7 @@ final class Problems {
     static Response.ResponseBuilder of(Response.Status status, String detail) {
         return Response.status(status)
                 .type(MEDIA_TYPE)
-                .entity(Json.createObjectBuilder()
+                .entity(JSON.createObjectBuilder()
                         .add("type", "about:blank")
                         .add("title", status.getReasonPhrase())
                         .add("status", status.getStatusCode())

@@ -5,8 +5,9 @@ import java.io.StringWriter;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+
+import static io.atrium.web.JsonProviders.JSON;
 
 /** One JSON object per log record, on one line, for log collectors that parse rather than grep. */
 final class JsonLines extends Formatter {
@@ -17,7 +18,7 @@ final class JsonLines extends Formatter {
     }
 
     String format(LogRecord record, String requestId) {
-        JsonObjectBuilder line = Json.createObjectBuilder()
+        JsonObjectBuilder line = JSON.createObjectBuilder()
                 .add("time", record.getInstant().toString())
                 .add("level", record.getLevel().getName())
                 .add("logger", String.valueOf(record.getLoggerName()))

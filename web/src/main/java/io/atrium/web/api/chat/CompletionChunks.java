@@ -3,11 +3,12 @@ package io.atrium.web.api.chat;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import io.atrium.ai.ChatReply;
+
+import static io.atrium.web.JsonProviders.JSON;
 
 /** Atrium's answers in OpenAI's chat-completions shapes: the whole completion, or the chunks of a streamed one. */
 final class CompletionChunks {
@@ -21,14 +22,14 @@ final class CompletionChunks {
     }
 
     JsonObject completion(ChatReply reply) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", id)
                 .add("object", "chat.completion")
                 .add("created", created)
                 .add("model", modelOf(reply))
-                .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("choices", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                         .add("index", 0)
-                        .add("message", Json.createObjectBuilder().add("role", "assistant")
+                        .add("message", JSON.createObjectBuilder().add("role", "assistant")
                                 .add("content", reply.content()))
                         .add("finish_reason", reply.finishReason())))
                 .add("usage", usage(reply))
@@ -37,34 +38,34 @@ final class CompletionChunks {
 
     /** The first chunk names the role, as OpenAI's does. */
     JsonObject roleChunk() {
-        return chunk(Json.createObjectBuilder().add("role", "assistant").add("content", ""), null);
+        return chunk(JSON.createObjectBuilder().add("role", "assistant").add("content", ""), null);
     }
 
     JsonObject deltaChunk(String text) {
-        return chunk(Json.createObjectBuilder().add("content", text), null);
+        return chunk(JSON.createObjectBuilder().add("content", text), null);
     }
 
     JsonObject finishChunk(ChatReply reply) {
-        return chunk(Json.createObjectBuilder(), reply.finishReason());
+        return chunk(JSON.createObjectBuilder(), reply.finishReason());
     }
 
     /** Sent last when the caller asked for {@code stream_options.include_usage}: no choices, only usage. */
     JsonObject usageChunk(ChatReply reply) {
-        return base().add("choices", Json.createArrayBuilder()).add("usage", usage(reply)).build();
+        return base().add("choices", JSON.createArrayBuilder()).add("usage", usage(reply)).build();
     }
 
     private JsonObject chunk(JsonObjectBuilder delta, String finishReason) {
-        JsonObjectBuilder choice = Json.createObjectBuilder().add("index", 0).add("delta", delta);
+        JsonObjectBuilder choice = JSON.createObjectBuilder().add("index", 0).add("delta", delta);
         if (finishReason == null) {
             choice.addNull("finish_reason");
         } else {
             choice.add("finish_reason", finishReason);
         }
-        return base().add("choices", Json.createArrayBuilder().add(choice)).build();
+        return base().add("choices", JSON.createArrayBuilder().add(choice)).build();
     }
 
     private JsonObjectBuilder base() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", id)
                 .add("object", "chat.completion.chunk")
                 .add("created", created)
@@ -76,7 +77,7 @@ final class CompletionChunks {
     }
 
     private static JsonObjectBuilder usage(ChatReply reply) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("prompt_tokens", reply.promptTokens())
                 .add("completion_tokens", reply.completionTokens())
                 .add("total_tokens", reply.totalTokens());

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -15,6 +14,8 @@ import jakarta.json.JsonValue;
 
 import io.atrium.ai.ChatRequest;
 import io.atrium.ai.ChatTurn;
+
+import static io.atrium.web.JsonProviders.JSON;
 
 /**
  * The body of an OpenAI chat-completions request, read strictly enough that a caller's mistake gets a sentence naming
@@ -28,7 +29,7 @@ record CompletionRequest(ChatRequest chat, boolean stream, boolean includeUsage)
     static CompletionRequest parse(String body) throws InvalidRequest {
         JsonObject json;
         try {
-            JsonValue value = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+            JsonValue value = JSON.createReader(new StringReader(body == null ? "" : body)).readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new InvalidRequest("The request body must be a JSON object.");
             }

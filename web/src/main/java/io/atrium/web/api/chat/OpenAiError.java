@@ -1,9 +1,10 @@
 package io.atrium.web.api.chat;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import static io.atrium.web.JsonProviders.JSON;
 
 /**
  * An error in OpenAI's shape, {@code {"error": {"message", "type", "code"}}}: the gateway's callers are OpenAI
@@ -15,10 +16,10 @@ final class OpenAiError {
     }
 
     static JsonObject body(String message, String type, String code) {
-        return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+        return JSON.createObjectBuilder().add("error", JSON.createObjectBuilder()
                 .add("message", message)
                 .add("type", type)
-                .add("code", code == null ? Json.createValue("") : Json.createValue(code))
+                .add("code", code == null ? JSON.createValue("") : JSON.createValue(code))
                 .build()).build();
     }
 

@@ -11,7 +11,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -33,6 +32,8 @@ import io.atrium.ai.ConversationView;
 import io.atrium.ai.Conversations;
 import io.atrium.identity.CurrentEmployee;
 import io.atrium.identity.EmployeePrincipal;
+
+import static io.atrium.web.JsonProviders.JSON;
 
 /**
  * {@code GET /chat/stream?reply=...}: the assistant's answer to the chat page, as server-sent events while Azure
@@ -133,7 +134,7 @@ public class ChatStreamServlet extends HttpServlet {
 
         @Override
         public void delta(String text) {
-            send("delta", Json.createObjectBuilder().add("text", text).build());
+            send("delta", JSON.createObjectBuilder().add("text", text).build());
         }
 
         @Override
@@ -144,7 +145,7 @@ public class ChatStreamServlet extends HttpServlet {
             }
             String note = stopped ? "You stopped this answer; it is incomplete."
                     : "length".equals(reply.finishReason()) ? "The answer was cut off at its length limit." : "";
-            send("done", Json.createObjectBuilder()
+            send("done", JSON.createObjectBuilder()
                     .add("html", SafeMarkdown.toHtml(reply.content()))
                     .add("stopped", stopped)
                     .add("note", note)
@@ -155,7 +156,7 @@ public class ChatStreamServlet extends HttpServlet {
         @Override
         public void failed(AiUnavailableException failure) {
             LOG.warning(() -> "chat reply failed: " + failure.getMessage());
-            send("failed", Json.createObjectBuilder()
+            send("failed", JSON.createObjectBuilder()
                     .add("message", failure.userMessage())
                     .add("withdraw", failure.kind() == AiUnavailableException.Kind.CONTENT_FILTERED)
                     .build());

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -13,6 +12,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import io.atrium.ai.AiUnavailableException;
 import io.atrium.ai.AiUnavailableException.Kind;
@@ -27,6 +27,9 @@ import io.atrium.ai.ContentFilterFindings;
  * choice (index 0) is read: Atrium never asks for more ({@code n} is not sent). Not thread-safe: one per stream.
  */
 final class StreamedCompletion {
+
+    /** Looked up once: {@code Json}'s factory methods scan the class loaders for the provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     static final String DONE = "[DONE]";
 
@@ -141,7 +144,7 @@ final class StreamedCompletion {
     }
 
     private static JsonObject parse(String data) {
-        try (JsonReader reader = Json.createReader(new StringReader(data))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(data))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException notJson) {
             throw AiUnavailableException.unusableAnswer(Kind.UPSTREAM_ERROR, "Azure OpenAI streamed an event that is "

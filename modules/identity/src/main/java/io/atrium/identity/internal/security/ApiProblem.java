@@ -2,7 +2,7 @@ package io.atrium.identity.internal.security;
 
 import java.io.IOException;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -10,6 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * with the error code, and an {@code application/problem+json} body a developer can read.
  */
 final class ApiProblem {
+
+    /** Looked up once: {@code Json}'s factory methods scan the class loaders for the provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private ApiProblem() {
     }
@@ -25,7 +28,7 @@ final class ApiProblem {
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().print(Json.createObjectBuilder()
+        response.getWriter().print(JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", status == 401 ? "Unauthorized" : "Forbidden")
                 .add("status", status)
