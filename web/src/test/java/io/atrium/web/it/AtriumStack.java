@@ -70,7 +70,7 @@ public final class AtriumStack implements BeforeAllCallback {
     private static Path loopbackPreboot() {
         try {
             Path file = Files.createTempFile("atrium-it-preboot", ".asadmin");
-            PayaraMicroProcess.writeLoopbackPreboot(file);
+            PayaraMicroProcess.writeSingleInstancePreboot(file);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

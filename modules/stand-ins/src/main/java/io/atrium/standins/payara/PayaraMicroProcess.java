@@ -69,17 +69,34 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return new Builder(microJar, war);
     }
 
+    private static final String LOOPBACK_LISTENER = "set configs.config.server-config.network-config.network-listeners"
+            + ".network-listener.http-listener.address=127.0.0.1\n";
     /**
-     * Writes the pre-boot commands that bind the HTTP listener to 127.0.0.1, for {@code --prebootcommandfile}
-     * (Arquillian: {@code payara.extraMicroOptions=--prebootcommandfile <file>}).
+     * Atrium's WAR is {@code <distributable/>}: without this, Payara Micro under {@code --nohazelcast} still hands its
+     * sessions to the missing data grid and logs a stack trace ("Hazelcast is not enabled") at every session save.
      */
+    public static final String SESSIONS_IN_MEMORY = "set configs.config.server-config.availability-service"
+            + ".web-container-availability.availability-enabled=false\n";
+
+    /** Writes the pre-boot command that binds the HTTP listener to 127.0.0.1, for {@code --prebootcommandfile}. */
     public static Path writeLoopbackPreboot(Path file) throws IOException {
+        return write(file, LOOPBACK_LISTENER);
+    }
+
+    /**
+     * The same for an instance without a data grid ({@code --nohazelcast}), which keeps its sessions in memory
+     * (Arquillian: {@code payara.extraMicroOptions=--nohazelcast --prebootcommandfile <file>}).
+     */
+    public static Path writeSingleInstancePreboot(Path file) throws IOException {
+        return write(file, LOOPBACK_LISTENER + SESSIONS_IN_MEMORY);
+    }
+
+    private static Path write(Path file, String commands) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, "set configs.config.server-config.network-config.network-listeners"
-                + ".network-listener.http-listener.address=127.0.0.1\n", StandardCharsets.UTF_8);
+        Files.writeString(file, commands, StandardCharsets.UTF_8);
         return file;
     }
 
@@ -326,7 +343,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
             LeftoverPayara.stopIfRunning(directory);
             int httpPort = port == 0 ? LocalPorts.free() : port;
             LocalPorts.requireFree(httpPort, "Payara Micro");
-            Path preboot = writeLoopbackPreboot(directory.resolve("preboot-loopback.asadmin"));
+            Path preboot = dataGrid == null ? writeSingleInstancePreboot(directory.resolve("preboot-loopback.asadmin"))
+                    : writeLoopbackPreboot(directory.resolve("preboot-loopback.asadmin"));
             Path logFile = directory.resolve("payara-micro.log");
 
             List<String> command = new ArrayList<>();

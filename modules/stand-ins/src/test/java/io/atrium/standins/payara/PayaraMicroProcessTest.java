@@ -23,6 +23,14 @@ class PayaraMicroProcessTest {
     }
 
     @Test
+    void a_single_instance_also_keeps_its_sessions_in_memory_rather_than_in_the_missing_data_grid() throws Exception {
+        Path file = PayaraMicroProcess.writeSingleInstancePreboot(directory.resolve("preboot.asadmin"));
+
+        assertThat(Files.readAllLines(file)).hasSize(2).contains("set configs.config.server-config"
+                + ".availability-service.web-container-availability.availability-enabled=false");
+    }
+
+    @Test
     void a_missing_war_fails_before_anything_is_launched() throws Exception {
         Path microJar = Files.createFile(directory.resolve("payara-micro.jar"));
         Path war = directory.resolve("web/target/atrium.war");
