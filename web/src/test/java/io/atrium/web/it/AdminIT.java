@@ -1,12 +1,7 @@
 package io.atrium.web.it;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.atrium.standins.entra.DemoAccount;
-import io.atrium.standins.entra.DemoSignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AtriumIT
 class AdminIT extends AtriumDeployment {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
     private String erinId;
 
     @BeforeEach
@@ -39,14 +31,14 @@ class AdminIT extends AtriumDeployment {
     }
 
     @Test
-    void an_employee_gets_403_from_every_admin_page_and_endpoint() throws IOException {
+    void an_employee_gets_403_from_every_admin_page_and_endpoint() {
         ScriptedBrowser erin = new ScriptedBrowser(AtriumStack.peers());
         erin.signIn(atrium(), "erin");
         for (String page : List.of("/admin/users.xhtml", "/admin/user.xhtml?id=" + erinId, "/admin/actions.xhtml",
                 "/admin/export/users.csv", "/admin/export/login-events.csv")) {
             assertThat(erin.get(atrium().resolve(page)).status()).as(page).isEqualTo(403);
         }
-        String token = DemoSignIn.at(AtriumStack.peers().entra()).tokensFor(DemoAccount.ERIN).accessToken();
+        String token = ApiCalls.tokenOf(DemoAccount.ERIN);
         String user = "/api/v1/admin/users/" + erinId;
         for (String[] call : new String[][]{{"GET", "/api/v1/admin/users"}, {"GET", user},
                 {"POST", user + "/roles"}, {"DELETE", user + "/roles/auditor?reason=x"}, {"POST", user + "/disable"},
@@ -160,8 +152,8 @@ class AdminIT extends AtriumDeployment {
     }
 
     @Test
-    void the_admin_api_filters_users_changes_them_with_reasons_exports_csv_and_verifies_the_log() throws IOException {
-        String token = DemoSignIn.at(AtriumStack.peers().entra()).tokensFor(DemoAccount.ADAM).accessToken();
+    void the_admin_api_filters_users_changes_them_with_reasons_exports_csv_and_verifies_the_log() {
+        String token = ApiCalls.tokenOf(DemoAccount.ADAM);
 
         HttpResponse<String> found = call("GET", "/api/v1/admin/users?name=erin&status=active&sort=last_sign_in", token,
                 null);
@@ -195,9 +187,9 @@ class AdminIT extends AtriumDeployment {
     }
 
     @Test
-    void an_admins_change_reaches_the_employees_api_calls_at_once() throws IOException {
-        String adams = DemoSignIn.at(AtriumStack.peers().entra()).tokensFor(DemoAccount.ADAM).accessToken();
-        String erins = DemoSignIn.at(AtriumStack.peers().entra()).tokensFor(DemoAccount.ERIN).accessToken();
+    void an_admins_change_reaches_the_employees_api_calls_at_once() {
+        String adams = ApiCalls.tokenOf(DemoAccount.ADAM);
+        String erins = ApiCalls.tokenOf(DemoAccount.ERIN);
         String erin = "/api/v1/admin/users/" + erinId;
         assertThat(call("GET", "/api/v1/me", erins, null).body()).doesNotContain("\"reports\"");
 
@@ -222,21 +214,6 @@ class AdminIT extends AtriumDeployment {
     }
 
     private HttpResponse<String> call(String method, String path, String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(atrium().resolve(URI.create(path)))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token);
-        if (json != null && method.equals("POST")) {
-            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ApiCalls.call(method, atrium().resolve(URI.create(path)), token, json);
     }
 }

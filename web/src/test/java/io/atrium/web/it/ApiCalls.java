@@ -37,6 +37,14 @@ final class ApiCalls {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), bearerToken);
     }
 
+    /** Any method; a JSON body goes with a POST, other methods send none. */
+    static HttpResponse<String> call(String method, URI uri, String bearerToken, String json) {
+        if (json != null && method.equals("POST")) {
+            return postJson(uri, bearerToken, json);
+        }
+        return send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()), bearerToken);
+    }
+
     private static HttpResponse<String> send(HttpRequest.Builder request, String bearerToken) {
         request.timeout(Duration.ofSeconds(60));
         if (bearerToken != null) {

@@ -103,7 +103,8 @@ public class ReplyStreams {
         private final Prepared prepared;
         private final Instant preparedAt;
         private boolean claimed;
-        private boolean stopRequested;
+        /** Read without the lock by {@link ReplyStreams#stopped}, from the thread that streams the answer. */
+        private volatile boolean stopRequested;
         private ChatStream stream;
 
         Reply(Prepared prepared, Instant preparedAt) {

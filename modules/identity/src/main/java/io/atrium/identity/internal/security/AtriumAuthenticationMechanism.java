@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -220,7 +221,7 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
     /** A browser's EventSource asks only for {@code text/event-stream}. */
     private static boolean wantsEventStream(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
-        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream");
+        return accept != null && accept.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
     }
 
     /**
