@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -47,6 +49,13 @@ public class ChatService {
     private final DailyQuotas quotas;
     private final Clock clock;
     private final Consumer<AiCallEnded> callEnded;
+
+    /**
+     * A streamed call ends on the HTTP client's thread, which the container does not know: the ledger entry's
+     * transaction needs the request's context, captured once per stream (absent outside a container).
+     */
+    @Resource(lookup = "java:comp/DefaultContextService")
+    ContextService containerContext;
 
     @Inject
     public ChatService(AzureOpenAiChat chat, AzureOpenAiSettings settings, UsageLedger ledger,
@@ -122,6 +131,8 @@ public class ChatService {
         Instant at = clock.instant();
         long started = System.nanoTime();
         List<ChatTurn> messages = withSystemPrompt(request.conversation());
+        Consumer<UsageRecord> record = containerContext == null ? this::record
+                : containerContext.contextualConsumer(this::record);
         return chat.stream(caller, deployment, messages, request.maxTokens(),
                 request.temperature(), new ChatStreamListener() {
                     @Override
@@ -131,13 +142,13 @@ public class ChatService {
 
                     @Override
                     public void completed(ChatReply reply) {
-                        record(answered(caller, deployment, at, started, true, withUsage(reply, messages)));
+                        record.accept(answered(caller, deployment, at, started, true, withUsage(reply, messages)));
                         listener.completed(reply);
                     }
 
                     @Override
                     public void failed(AiUnavailableException failure) {
-                        record(ChatService.failed(caller, deployment, at, started, true, failure));
+                        record.accept(ChatService.failed(caller, deployment, at, started, true, failure));
                         listener.failed(failure);
                     }
                 });

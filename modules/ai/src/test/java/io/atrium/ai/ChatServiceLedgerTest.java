@@ -211,7 +211,7 @@ class ChatServiceLedgerTest {
     private ChatService service(Map<String, String> settings) {
         AzureOpenAiSettings aiSettings = new AzureOpenAiSettings(TestConfig.apiKey(standIn.endpoint(), KEY,
                 settings));
-        return new ChatService(new AzureOpenAiChat(aiSettings, new ApiKeyCredential(KEY), null), aiSettings,
+        return new ChatService(new AzureOpenAiChat(aiSettings, new ApiKeyCredential(KEY)), aiSettings,
                 database.ledger(), Clock.systemUTC(), ended::add);
     }
 

@@ -81,24 +81,35 @@ final class GraphHandler implements HttpHandler {
                 .orElse(requestId);
         Optional<String> userId = Optional.empty();
         int status;
+        ObjectNode body;
         try {
             exchange.getRequestBody().readAllBytes();
             userId = Optional.of(tokens.userId(exchange.getRequestHeaders().getFirst("Authorization")));
-            status = send(exchange, 200, answer(exchange.getRequestMethod(), uri, userId.get()), requestId,
-                    clientRequestId);
+            body = answer(exchange.getRequestMethod(), uri, userId.get());
+            status = 200;
         } catch (GraphError.Refusal refusal) {
-            status = sendQuietly(exchange, refusal.error(), requestId, clientRequestId);
+            status = refusal.error().status();
+            body = refusal.error().body(requestId, clientRequestId, clock.instant());
         } catch (IOException hungUp) {
-            // The client went away mid-answer; there is no one left to tell.
-            status = -1;
+            // The client went away before it finished asking; there is no one left to tell.
+            remember(exchange, uri, userId, -1);
+            exchange.close();
+            return;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Graph stand-in failed to answer " + uri, e);
-            status = sendQuietly(exchange, GraphError.generalException(), requestId, clientRequestId);
+            GraphError error = GraphError.generalException();
+            status = error.status();
+            body = error.body(requestId, clientRequestId, clock.instant());
+        }
+        // Remembered before the answer leaves, so a test that has its answer sees the request in received().
+        remember(exchange, uri, userId, status);
+        try {
+            send(exchange, status, body, requestId, clientRequestId);
+        } catch (IOException hungUp) {
+            // The client went away mid-answer; nobody is listening any more.
         } finally {
             exchange.close();
         }
-        remember(new GraphRequest(exchange.getRequestMethod(), uri.getPath(),
-                Optional.ofNullable(uri.getQuery()).orElse(""), userId, status));
     }
 
     private ObjectNode answer(String method, URI uri, String userId) throws GraphError.Refusal {
@@ -226,8 +237,8 @@ final class GraphHandler implements HttpHandler {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("%24", "$").replace("%2C", ",");
     }
 
-    private static int send(HttpExchange exchange, int status, ObjectNode body, String requestId,
-                            String clientRequestId) throws IOException {
+    private static void send(HttpExchange exchange, int status, ObjectNode body, String requestId,
+                             String clientRequestId) throws IOException {
         byte[] bytes = MAPPER.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", JSON_TYPE);
         exchange.getResponseHeaders().set("request-id", requestId);
@@ -240,17 +251,11 @@ final class GraphHandler implements HttpHandler {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
-        return status;
     }
 
-    private int sendQuietly(HttpExchange exchange, GraphError error, String requestId, String clientRequestId) {
-        try {
-            send(exchange, error.status(), error.body(requestId, clientRequestId, clock.instant()), requestId,
-                    clientRequestId);
-        } catch (IOException hungUp) {
-            // As above: nobody is listening any more.
-        }
-        return error.status();
+    private void remember(HttpExchange exchange, URI uri, Optional<String> userId, int status) {
+        remember(new GraphRequest(exchange.getRequestMethod(), uri.getPath(),
+                Optional.ofNullable(uri.getQuery()).orElse(""), userId, status));
     }
 
     private synchronized void remember(GraphRequest request) {

@@ -14,15 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +63,6 @@ public class AzureOpenAiChat {
 
     private static final Logger LOG = Logger.getLogger(AzureOpenAiChat.class.getName());
     private static final Jsonb JSONB = JsonbBuilder.create();
-    private static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
 
     private final AzureOpenAiSettings settings;
     private final AzureOpenAiCredential credential;
@@ -78,21 +73,23 @@ public class AzureOpenAiChat {
 
     @Inject
     public AzureOpenAiChat(AzureOpenAiSettings settings, Instance<AccessTokens> accessTokens) {
-        this(settings, credentialFor(settings, accessTokens), managedExecutor());
+        this(settings, credentialFor(settings, accessTokens));
     }
 
-    public AzureOpenAiChat(AzureOpenAiSettings settings, AzureOpenAiCredential credential, Executor executor) {
+    /**
+     * The HTTP client runs on its own threads, not on the container's managed executor: that executor captured and
+     * restored the Jakarta context at every hand-off of every streamed chunk, a fifth of the gateway's CPU. What needs
+     * the container at the end of a call (the ledger entry) gets its context from the caller ({@code ChatService}).
+     */
+    public AzureOpenAiChat(AzureOpenAiSettings settings, AzureOpenAiCredential credential) {
         settings.requireUsable();
         this.settings = settings;
         this.credential = credential;
-        HttpClient.Builder http = HttpClient.newBuilder()
+        this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER);
-        if (executor != null) {
-            http.executor(executor);
-        }
-        this.http = http.build();
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.timers = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "atrium-ai-timers");
             thread.setDaemon(true);
@@ -313,18 +310,5 @@ public class AzureOpenAiChat {
             case ON_BEHALF_OF -> new OnBehalfOfCredential(accessTokens.get(),
                     AzureOpenAiSettings.COGNITIVE_SERVICES_SCOPE);
         };
-    }
-
-    /**
-     * The container's managed executor, so that streamed answers (and the ledger entry written when one ends) run on
-     * threads the container knows; outside a container the HTTP client's own threads.
-     */
-    private static Executor managedExecutor() {
-        try {
-            return InitialContext.doLookup(MANAGED_EXECUTOR);
-        } catch (NamingException | RuntimeException notInAContainer) {
-            LOG.fine(() -> MANAGED_EXECUTOR + " not found; streamed answers run on the HTTP client's own threads");
-            return null;
-        }
     }
 }

@@ -130,7 +130,7 @@ class AzureOpenAiChatAgainstStandInTest {
 
     static AzureOpenAiChat chat(String endpoint, String apiKey, Map<String, String> settings) {
         return new AzureOpenAiChat(new AzureOpenAiSettings(TestConfig.apiKey(endpoint, apiKey, settings)),
-                new ApiKeyCredential(apiKey), null);
+                new ApiKeyCredential(apiKey));
     }
 
     static AiUnavailableException failureOf(ThrowingCallable call) {

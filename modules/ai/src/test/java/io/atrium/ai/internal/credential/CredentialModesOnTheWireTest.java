@@ -206,7 +206,7 @@ class CredentialModesOnTheWireTest {
                 "azure.openai.endpoint", standIn.endpoint(),
                 "azure.openai.deployment", "gpt-4o-mini",
                 "azure.openai.api-key", mode.equals("api-key") ? KEY : "",
-                "atrium.ai.credential", mode))), credential, null);
+                "atrium.ai.credential", mode))), credential);
     }
 
     private ReceivedRequest lastReceived() {

@@ -268,7 +268,7 @@ class ResilienceAgainstStandInTest {
         Map<String, String> all = new HashMap<>(Map.of("atrium.ai.read-timeout-ms", "5000"));
         all.putAll(settings);
         return new AzureOpenAiChat(new AzureOpenAiSettings(TestConfig.apiKey(standIn.endpoint(), KEY, all)),
-                new ApiKeyCredential(KEY), null);
+                new ApiKeyCredential(KEY));
     }
 
     private static AiUnavailableException failureOf(Runnable call) {

@@ -1,8 +1,8 @@
 package io.atrium.audit.internal.signin;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -32,18 +32,55 @@ public class SignInRecorder {
     private static final Logger LOG = Logger.getLogger(SignInRecorder.class.getName());
 
     /*
-     * One statement whatever the user's history: INSERT ... ON CONFLICT makes two simultaneous first sign-ins of the
-     * same person end in one row, where find-then-persist would race and one of them would fail on the unique key.
-     * The row stays locked until commit, so everything below happens for one sign-in of this person at a time.
+     * The whole sign-in in one statement (native SQL: JPA has no upsert): the user row by INSERT ... ON CONFLICT, so
+     * that two simultaneous first sign-ins of one person end in one row where find-then-persist would race; the
+     * identity the same way; the login event; and back the user's id with the roles Entra gave at the previous sign-in
+     * (read from the snapshot before this statement), so that unchanged roles cost no further statement. The user row
+     * stays locked until commit: everything below happens for one sign-in of this person at a time.
      */
-    private static final String UPSERT_USER = """
-            INSERT INTO app_user (tenant_id, object_id, username, display_name, email,
-                                  first_seen_at, last_seen_at, last_sign_in_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6)
-            ON CONFLICT (tenant_id, object_id) DO UPDATE
-               SET username = EXCLUDED.username, display_name = EXCLUDED.display_name, email = EXCLUDED.email,
-                   last_seen_at = EXCLUDED.last_seen_at, last_sign_in_at = EXCLUDED.last_sign_in_at
-            RETURNING id
+    private static final String RECORD_SIGN_IN = """
+            WITH signed_in AS (
+                INSERT INTO app_user (tenant_id, object_id, username, display_name, email,
+                                      first_seen_at, last_seen_at, last_sign_in_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6)
+                ON CONFLICT (tenant_id, object_id) DO UPDATE
+                   SET username = EXCLUDED.username, display_name = EXCLUDED.display_name, email = EXCLUDED.email,
+                       last_seen_at = EXCLUDED.last_seen_at, last_sign_in_at = EXCLUDED.last_sign_in_at
+                RETURNING id
+            ), identity AS (
+                INSERT INTO user_identity (user_id, provider, issuer, subject, first_used_at, last_used_at)
+                SELECT id, 'entra-id', CAST(?7 AS text), CAST(?8 AS text), ?6, ?6 FROM signed_in
+                 WHERE CAST(?7 AS text) IS NOT NULL AND CAST(?8 AS text) IS NOT NULL
+                ON CONFLICT (issuer, subject) DO UPDATE SET last_used_at = EXCLUDED.last_used_at
+            ), event AS (
+                INSERT INTO login_event (id, user_id, occurred_at, outcome, client_address, user_agent,
+                                         entra_session_id, attempted_tenant_id, attempted_object_id, attempted_username)
+                SELECT ?9, id, ?6, 'success', ?10, ?11, ?12, ?1, ?2, ?3 FROM signed_in
+            )
+            SELECT CAST(id AS text),
+                   (SELECT string_agg(g.role || chr(9) || g.source, chr(10) ORDER BY g.role, g.source)
+                      FROM role_grant g
+                     WHERE g.user_id = signed_in.id AND g.source <> 'local' AND g.revoked_at IS NULL)
+              FROM signed_in
+            """;
+
+    /*
+     * Entra's roles replace those of the previous sign-in in one statement: the roles and their sources come as two
+     * newline-separated lists (no role value holds a newline), unnested side by side.
+     */
+    private static final String REPLACE_ENTRA_ROLES = """
+            WITH given AS (
+                SELECT role, source
+                  FROM unnest(string_to_array(CAST(?2 AS text), chr(10)), string_to_array(CAST(?3 AS text), chr(10)))
+                       AS given (role, source)
+            ), gone AS (
+                DELETE FROM role_grant g
+                 WHERE g.user_id = ?1 AND g.source <> 'local'
+                   AND NOT EXISTS (SELECT 1 FROM given WHERE given.role = g.role AND given.source = g.source)
+            )
+            INSERT INTO role_grant (user_id, role, source, granted_by, granted_at)
+            SELECT ?1, role, source, 'Entra ID', ?4 FROM given
+            ON CONFLICT (user_id, role, source) WHERE revoked_at IS NULL DO NOTHING
             """;
 
     @PersistenceContext(unitName = "atrium-audit")
@@ -61,46 +98,41 @@ public class SignInRecorder {
     @Transactional
     public void record(@Observes EmployeeSignedIn signIn) {
         Instant at = Sql.micros(signIn.at());
-        UUID userId = Sql.uuid(Sql.query(entityManager, UPSERT_USER, signIn.tenantId(), signIn.objectId(),
-                signIn.username(), signIn.displayName(), signIn.email(), at).getSingleResult());
-        if (signIn.issuer() != null && signIn.subject() != null) {
-            Sql.query(entityManager, """
-                    INSERT INTO user_identity (user_id, provider, issuer, subject, first_used_at, last_used_at)
-                    VALUES (?1, 'entra-id', ?2, ?3, ?4, ?4)
-                    ON CONFLICT (issuer, subject) DO UPDATE SET last_used_at = EXCLUDED.last_used_at""",
-                    userId, signIn.issuer(), signIn.subject(), at).executeUpdate();
+        Object[] recorded = Sql.rows(Sql.query(entityManager, RECORD_SIGN_IN, signIn.tenantId(), signIn.objectId(),
+                signIn.username(), signIn.displayName(), signIn.email(), at, signIn.issuer(), signIn.subject(),
+                UUID.randomUUID(), signIn.clientAddress(), signIn.userAgent(), signIn.entraSessionId())).get(0);
+        UUID userId = Sql.uuid(recorded[0]);
+        Map<String, String> given = entraRoles(signIn);
+        if (!given.equals(entraRoles(Sql.text(recorded[1])))) {
+            Sql.query(entityManager, REPLACE_ENTRA_ROLES, userId, String.join("\n", given.keySet()),
+                    String.join("\n", given.values()), at).executeUpdate();
         }
-        replaceEntraRoles(userId, signIn, at);
         if (bootstrapAdmins.includes(signIn.objectId(), signIn.username())) {
             grantBootstrapAdmin(userId, signIn);
         }
-        Sql.query(entityManager, """
-                INSERT INTO login_event (id, user_id, occurred_at, outcome, client_address, user_agent,
-                                         entra_session_id, attempted_tenant_id, attempted_object_id, attempted_username)
-                VALUES (?1, ?2, ?3, 'success', ?4, ?5, ?6, ?7, ?8, ?9)""",
-                UUID.randomUUID(), userId, at, signIn.clientAddress(), signIn.userAgent(), signIn.entraSessionId(),
-                signIn.tenantId(), signIn.objectId(), signIn.username()).executeUpdate();
     }
 
-    /** Entra is the authority on its own roles: the rows follow the latest sign-in, with where each role came from. */
-    private void replaceEntraRoles(UUID userId, EmployeeSignedIn signIn, Instant at) {
-        Map<String, String> sources = new LinkedHashMap<>();
+    /** Entra is the authority on its own roles: each role of the sign-in with where it came from. */
+    private static Map<String, String> entraRoles(EmployeeSignedIn signIn) {
+        Map<String, String> sources = new TreeMap<>();
         for (String role : signIn.roles()) {
             sources.put(role, signIn.appRoles().contains(role) ? "entra-app-role" : "entra-group");
         }
-        StringBuilder keep = new StringBuilder("''");
-        for (Map.Entry<String, String> role : sources.entrySet()) {
-            keep.append(",'").append(quoted(role.getKey() + "|" + role.getValue())).append("'");
+        return sources;
+    }
+
+    /** The roles stored from the previous sign-in, as {@link #RECORD_SIGN_IN} lists them. */
+    private static Map<String, String> entraRoles(String stored) {
+        Map<String, String> sources = new TreeMap<>();
+        if (stored != null) {
+            for (String line : stored.split("\n")) {
+                String[] roleAndSource = line.split("\t", 2);
+                if (sources.put(roleAndSource[0], roleAndSource[1]) != null) {
+                    return Map.of(); // the same role from two sources: not what a sign-in gives, so replace
+                }
+            }
         }
-        Sql.query(entityManager, "DELETE FROM role_grant WHERE user_id = ?1 AND source <> 'local' AND "
-                + "role || '|' || source NOT IN (" + keep + ")", userId).executeUpdate();
-        for (Map.Entry<String, String> role : sources.entrySet()) {
-            Sql.query(entityManager, """
-                    INSERT INTO role_grant (user_id, role, source, granted_by, granted_at)
-                    VALUES (?1, ?2, ?3, 'Entra ID', ?4)
-                    ON CONFLICT (user_id, role, source) WHERE revoked_at IS NULL DO NOTHING""",
-                    userId, role.getKey(), role.getValue(), at).executeUpdate();
-        }
+        return sources;
     }
 
     /**
@@ -123,9 +155,5 @@ public class SignInRecorder {
                 "local grant of admin without expiry", reason);
         standingChanged.fire(new EmployeeStandingChanged(signIn.tenantId(), signIn.objectId(), false));
         LOG.info(() -> "bootstrap administrator granted admin: user=" + signIn.username());
-    }
-
-    private static String quoted(String text) {
-        return text.replace("'", "''");
     }
 }
