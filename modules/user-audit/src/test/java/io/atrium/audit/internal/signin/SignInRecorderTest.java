@@ -158,4 +158,27 @@ class SignInRecorderTest {
                 + "AND entra_error_code = 'AADSTS50105' AND failure_reason = 'not_assigned'")).isEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM app_user")).isEqualTo(1);
     }
+
+    @Test
+    void a_sign_in_is_one_statement_and_a_second_only_when_entras_roles_changed() throws Exception {
+        db.run(em -> beans.signInRecorder(em).record(SignIns.of("oid-erin", "erin@bank.example",
+                Set.of("employee"), Set.of("reports"))));
+
+        assertThat(statementsOf(() -> db.run(em -> beans.signInRecorder(em).record(SignIns.of("oid-erin",
+                "erin@bank.example", Set.of("employee"), Set.of("reports")))))).isEqualTo(1);
+        assertThat(statementsOf(() -> db.run(em -> beans.signInRecorder(em).record(SignIns.of("oid-erin",
+                "erin@bank.example", Set.of("employee"), Set.of()))))).isEqualTo(2);
+
+        assertThat(db.count("SELECT count(*) FROM login_event WHERE outcome = 'success'")).isEqualTo(3);
+        assertThat(db.count("SELECT count(*) FROM role_grant WHERE role = 'reports'")).isZero();
+    }
+
+    /** SQL statements (transaction control aside) {@code signIn} ran at PostgreSQL. */
+    private long statementsOf(Runnable signIn) throws Exception {
+        db.postgres().resetStatementCounts();
+        signIn.run();
+        return db.postgres().statementsRun().entrySet().stream()
+                .filter(statement -> !statement.getKey().matches("(?i)\\s*(begin|commit|rollback|set|show)\\b.*"))
+                .mapToLong(java.util.Map.Entry::getValue).sum();
+    }
 }
