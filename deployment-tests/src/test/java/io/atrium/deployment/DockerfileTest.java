@@ -54,7 +54,7 @@ class DockerfileTest {
         for (Stage stage : stages) {
             assertThat(stage.image()).as(stage.name()).matches("[a-z0-9./-]+:[0-9][A-Za-z0-9._-]*");
         }
-        assertThat(stages.get(2).image()).isEqualTo("payara/micro:" + payaraVersion() + "-jdk17");
+        assertThat(stages.get(2).image()).isEqualTo("payara/micro:" + payaraVersion() + "-jdk21");
     }
 
     @Test
