@@ -254,6 +254,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final Map<String, String> systemProperties = new LinkedHashMap<>();
         private final List<String> extraArguments = new ArrayList<>();
+        private final List<String> jvmOptions = new ArrayList<>();
         private Path workDirectory;
         private PrintStream echo;
         private String echoPrefix = "";
@@ -295,6 +296,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
             systemProperties.put("javax.net.ssl.trustStore", truststore.toAbsolutePath().toString());
             systemProperties.put("javax.net.ssl.trustStorePassword", password);
             systemProperties.put("javax.net.ssl.trustStoreType", "PKCS12");
+            return this;
+        }
+
+        /** Options for the child JVM itself, such as a class-data archive ({@code -XX:SharedArchiveFile=...}). */
+        public Builder jvmOptions(List<String> options) {
+            jvmOptions.addAll(options);
             return this;
         }
 
@@ -350,6 +357,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx" + maxHeap);
+            command.addAll(jvmOptions);
             Map<String, String> properties = new LinkedHashMap<>(systemProperties);
             if (dataGrid != null) {
                 properties.putAll(LoopbackDataGrid.SYSTEM_PROPERTIES);
