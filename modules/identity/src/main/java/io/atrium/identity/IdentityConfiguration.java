@@ -10,6 +10,7 @@ import io.atrium.identity.internal.bearer.ApiSettings;
 import io.atrium.identity.internal.downstream.DownstreamApiSettings;
 import io.atrium.identity.internal.outbound.OutboundTokenSettings;
 import io.atrium.identity.internal.oidc.OidcSettings;
+import io.atrium.identity.internal.oidc.SessionTokenSeal;
 import io.atrium.identity.internal.roles.EmployeeRoles;
 import io.atrium.identity.internal.security.SessionSettings;
 
@@ -35,10 +36,14 @@ public class IdentityConfiguration {
     @Inject
     OutboundTokenSettings outbound;
 
+    /** Asked at start-up like the others, which also installs it before the first session is read back. */
+    @Inject
+    SessionTokenSeal sessionTokens;
+
     /** Every missing or wrong identity setting, each as a sentence naming its environment variable. */
     public List<String> problems() {
         return Stream.of(oidc.problems(), sessions.problems(), roles.problems(), downstream.problems(), api.problems(),
-                        outbound.problems())
+                        outbound.problems(), sessionTokens.problems())
                 .flatMap(List::stream).toList();
     }
 }

@@ -49,8 +49,10 @@ class TwoInstancesIT {
     static void start() throws IOException {
         directory = Files.createTempDirectory("atrium-two-instances-it");
         postgres = PostgresStandIn.ephemeral();
+        // One key for both: a session moves between them with its tokens sealed by it.
         Map<String, String> settings = Map.of("ATRIUM_DB_URL", postgres.jdbcUrl(),
-                "ATRIUM_SESSION_STANDING_CACHE_SECONDS", "600");
+                "ATRIUM_SESSION_STANDING_CACHE_SECONDS", "600",
+                "ATRIUM_SESSION_TOKEN_KEYS", "it:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
         LoopbackDataGrid grid = LoopbackDataGrid.of(2);
         // Started side by side: each waits mostly for its own deployment.
         CompletableFuture<AtriumProcess> one = CompletableFuture.supplyAsync(() -> startMember(settings, grid, 0));

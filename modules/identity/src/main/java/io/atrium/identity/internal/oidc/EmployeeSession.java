@@ -1,5 +1,6 @@
 package io.atrium.identity.internal.oidc;
 
+import java.io.Serial;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,8 @@ import io.atrium.identity.EmployeePrincipal;
 
 /**
  * What a signed-in browser session holds. The tokens stay on the server: they are never written to a cookie, a page,
- * a log or the database.
+ * a log or the database, and a serialized session (replicated through the data grid) carries them sealed
+ * ({@link SealedEmployeeSession}).
  *
  * @param entraSessionId Entra's {@code sid} for this sign-in, when the ID token carries one (front-channel logout)
  */
@@ -25,6 +27,11 @@ public record EmployeeSession(EmployeePrincipal employee, String idToken, String
     public EmployeeSession refreshed(String newAccessToken, Instant newExpiry, String newRefreshToken) {
         return new EmployeeSession(employee, idToken, newAccessToken, newExpiry,
                 newRefreshToken == null ? refreshToken : newRefreshToken, entraSessionId, signedInAt);
+    }
+
+    @Serial
+    private Object writeReplace() {
+        return SealedEmployeeSession.of(this);
     }
 
     @Override
