@@ -140,16 +140,24 @@ public class ChatService {
                         listener.delta(text);
                     }
 
+                    // The listener hears of the end whatever the bookkeeping does: a caller left waiting would
+                    // hang until its own timeout.
                     @Override
                     public void completed(ChatReply reply) {
-                        record.accept(answered(caller, deployment, at, started, true, withUsage(reply, messages)));
-                        listener.completed(reply);
+                        try {
+                            record.accept(answered(caller, deployment, at, started, true, withUsage(reply, messages)));
+                        } finally {
+                            listener.completed(reply);
+                        }
                     }
 
                     @Override
                     public void failed(AiUnavailableException failure) {
-                        record.accept(ChatService.failed(caller, deployment, at, started, true, failure));
-                        listener.failed(failure);
+                        try {
+                            record.accept(ChatService.failed(caller, deployment, at, started, true, failure));
+                        } finally {
+                            listener.failed(failure);
+                        }
                     }
                 });
     }
@@ -176,9 +184,13 @@ public class ChatService {
                     + " tokens) could not be recorded in the usage ledger", e);
         }
         if (!QUOTA_REFUSAL.equals(call.outcome())) {
-            callEnded.accept(new AiCallEnded(call.deployment(), call.outcome(), call.upstreamStatus() == null
-                    ? OptionalInt.empty() : OptionalInt.of(call.upstreamStatus()), Duration.ofMillis(call.latencyMs()),
-                    call.promptTokens(), call.completionTokens()));
+            try {
+                callEnded.accept(new AiCallEnded(call.deployment(), call.outcome(), call.upstreamStatus() == null
+                        ? OptionalInt.empty() : OptionalInt.of(call.upstreamStatus()),
+                        Duration.ofMillis(call.latencyMs()), call.promptTokens(), call.completionTokens()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "an observer of the end of an AI call to " + call.deployment() + " failed", e);
+            }
         }
     }
 

@@ -104,6 +104,27 @@ class ChatServiceLedgerTest {
     }
 
     @Test
+    void a_stream_ends_for_its_listener_even_when_the_bookkeeping_after_it_fails() throws Exception {
+        // What hung 2 of 1000 streamed calls once: the end of a call is told to the listener only after the ledger
+        // entry and the call-ended event, so a failure there left the caller waiting for the silence limit.
+        AzureOpenAiSettings aiSettings = new AzureOpenAiSettings(TestConfig.apiKey(standIn.endpoint(), KEY,
+                Map.of("atrium.ai.daily-token-quotas", "employee=20,admin=1000")));
+        ChatService failingBookkeeping = new ChatService(new AzureOpenAiChat(aiSettings, new ApiKeyCredential(KEY)),
+                aiSettings, database.ledger(), Clock.systemUTC(), call -> {
+                    throw new IllegalStateException("the metrics observer failed");
+                });
+        RecordingListener answered = new RecordingListener();
+        RecordingListener refused = new RecordingListener();
+
+        failingBookkeeping.stream(ERIN, QUESTION, answered);
+        assertThat(answered.awaitEnd(WAIT).reply().content()).isEqualTo("Echo: Where is the canteen?");
+        standIn.failNext(Fault.promptFiltered());
+        failingBookkeeping.stream(ERIN, QUESTION, refused);
+        assertThat(refused.awaitEnd(WAIT).failed).isCompleted();
+        assertThat(rows()).hasSize(2);
+    }
+
+    @Test
     void failed_filtered_and_cancelled_calls_are_recorded_with_their_outcome() throws Exception {
         standIn.failNext(Fault.internalServerError());
         standIn.failNext(Fault.serviceUnavailable());
