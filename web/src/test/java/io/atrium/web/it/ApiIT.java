@@ -81,6 +81,17 @@ class ApiIT extends AtriumDeployment {
     }
 
     @Test
+    void an_entra_v1_token_is_refused_while_v1_tokens_are_not_enabled() {
+        Map<String, Object> claims = employeeClaims(DemoAccount.ERIN);
+        claims.put("iss", "https://sts.windows.net/" + EntraStandIn.TENANT_ID + "/");
+        claims.put("ver", "1.0");
+        claims.remove("azp");
+        claims.put("appid", EntraStandIn.CLIENT_ID);
+
+        assertInvalidToken(entra().mint(claims, Duration.ofMinutes(30)));
+    }
+
+    @Test
     void a_token_without_atriums_scope_is_refused_with_403_insufficient_scope() {
         Map<String, Object> claims = employeeClaims(DemoAccount.ERIN);
         claims.put("scp", "User.Read");
