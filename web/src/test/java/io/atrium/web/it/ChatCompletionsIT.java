@@ -1,6 +1,7 @@
 package io.atrium.web.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -89,6 +90,34 @@ class ChatCompletionsIT extends AtriumDeployment {
         assertError(post(token, "{\"temperature\":7,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), 400,
                 "'temperature'");
         assertThat(openAi().received()).hasSize(sent);
+    }
+
+    @Test
+    void a_tool_call_or_json_mode_is_refused_in_openais_shape_and_nothing_is_sent_to_azure() {
+        String token = tokenOf(DemoAccount.ERIN);
+        int sent = openAi().received().size();
+
+        HttpResponse<String> tools = post(token, "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+                + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"lookup\"}}]}");
+        HttpResponse<String> json = post(token, "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+                + "\"response_format\":{\"type\":\"json_object\"}}");
+
+        assertError(tools, 400, "'tools' is not supported");
+        assertThat(tools.body()).contains("\"param\":\"tools\"").contains("\"code\":\"unsupported_parameter\"");
+        assertError(json, 400, "'response_format' is not supported");
+        assertThat(openAi().received()).hasSize(sent);
+    }
+
+    @Test
+    void the_models_are_atriums_deployments_in_openais_list_shape() throws Exception {
+        HttpResponse<String> answer = ApiCalls.get(atrium().resolve("/api/v1/models"), tokenOf(DemoAccount.ERIN));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        Map<String, Object> models = JSONObjectUtils.parse(answer.body());
+        assertThat(models).containsEntry("object", "list");
+        assertThat(JSONObjectUtils.getJSONObjectArray(models, "data")).extracting(model -> model.get("id"),
+                model -> model.get("object")).containsExactly(tuple(LocalPeers.OPENAI_DEPLOYMENT, "model"));
+        assertThat(ApiCalls.get(atrium().resolve("/api/v1/models"), null).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -79,7 +79,7 @@ public class ChatCompletionsResource {
         try {
             request = CompletionRequest.parse(body);
         } catch (CompletionRequest.InvalidRequest e) {
-            return OpenAiError.invalidRequest(e.getMessage());
+            return OpenAiError.invalidRequest(e);
         }
         String model = request.chat().deployment().orElse(chat.deployments().get(0));
         if (!chat.deployments().contains(model)) {

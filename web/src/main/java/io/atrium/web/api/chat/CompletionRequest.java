@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -21,9 +23,15 @@ import static io.atrium.web.JsonProviders.JSON;
  * The body of an OpenAI chat-completions request, read strictly enough that a caller's mistake gets a sentence naming
  * it: {@code messages} (roles system, user, assistant; text content), {@code model} (one of Atrium's deployments;
  * the default when absent), {@code stream}, {@code stream_options.include_usage}, {@code max_tokens} (or
- * {@code max_completion_tokens}), {@code temperature}. Other OpenAI parameters are ignored.
+ * {@code max_completion_tokens}), {@code temperature}. Parameters that would change what the answer is (tools,
+ * structured output, several choices, log probabilities, audio) are refused by name, never dropped: a caller that asked
+ * for JSON or a tool call must not get prose it takes for one. Others (user, seed, stop...) are ignored.
  */
 record CompletionRequest(ChatRequest chat, boolean stream, boolean includeUsage) {
+
+    /** Accepted only with the value that means "as without it". */
+    private static final Set<String> UNSUPPORTED = Set.of("tools", "tool_choice", "parallel_tool_calls", "functions",
+            "function_call", "response_format", "n", "logprobs", "top_logprobs", "audio", "modalities", "prediction");
 
     /** @throws InvalidRequest with a message for the caller when the body is not such a request */
     static CompletionRequest parse(String body) throws InvalidRequest {
@@ -37,6 +45,7 @@ record CompletionRequest(ChatRequest chat, boolean stream, boolean includeUsage)
         } catch (JsonException e) {
             throw new InvalidRequest("The request body is not valid JSON.");
         }
+        refuseUnsupported(json);
         List<ChatTurn> conversation = messages(json.get("messages"));
         Optional<String> model = optionalString(json, "model");
         Optional<Integer> maxTokens = positiveInt(json, "max_tokens");
@@ -52,6 +61,22 @@ record CompletionRequest(ChatRequest chat, boolean stream, boolean includeUsage)
                 && options.get("include_usage") == JsonValue.TRUE;
         return new CompletionRequest(new ChatRequest(conversation, model, maxTokens, temperature), stream,
                 includeUsage);
+    }
+
+    private static void refuseUnsupported(JsonObject json) throws InvalidRequest {
+        for (String name : json.keySet().stream().filter(UNSUPPORTED::contains).sorted().toList()) {
+            JsonValue value = json.get(name);
+            boolean harmless = value == JsonValue.NULL
+                    || name.equals("n") && value instanceof JsonNumber number && number.isIntegral()
+                    && number.longValue() == 1
+                    || name.equals("logprobs") && value == JsonValue.FALSE
+                    || name.equals("response_format") && value instanceof JsonObject format
+                    && format.get("type") instanceof JsonString type && type.getString().equals("text")
+                    || name.equals("tools") && value instanceof JsonArray tools && tools.isEmpty();
+            if (!harmless) {
+                throw InvalidRequest.unsupported(name);
+            }
+        }
     }
 
     private static List<ChatTurn> messages(JsonValue value) throws InvalidRequest {
@@ -131,13 +156,36 @@ record CompletionRequest(ChatRequest chat, boolean stream, boolean includeUsage)
         throw new InvalidRequest("'" + name + "' must be true or false.");
     }
 
-    /** The caller's mistake, in a sentence for the caller. */
+    /** The caller's mistake, in a sentence for the caller, with the parameter and OpenAI's code when there is one. */
     static final class InvalidRequest extends Exception {
 
         private static final long serialVersionUID = 1L;
 
+        private final String param;
+        private final String code;
+
         InvalidRequest(String message) {
+            this(message, null, null);
+        }
+
+        private InvalidRequest(String message, String param, String code) {
             super(message);
+            this.param = param;
+            this.code = code;
+        }
+
+        static InvalidRequest unsupported(String param) {
+            return new InvalidRequest("'" + param + "' is not supported by Atrium's gateway; send the request "
+                    + "without it (Atrium passes on text chat only and never drops a parameter silently).", param,
+                    "unsupported_parameter");
+        }
+
+        String param() {
+            return param;
+        }
+
+        String code() {
+            return code;
         }
     }
 }
