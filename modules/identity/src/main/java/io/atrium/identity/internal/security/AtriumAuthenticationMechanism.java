@@ -210,6 +210,8 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         boolean facesAjax = "partial/ajax".equals(request.getHeader("Faces-Request"));
         // A form post cannot be replayed after the round trip to Entra, so its page is where the employee returns.
+        // Anyone can make a link whose path reads as another host (//evil.example): the sign-in keeps only a path of
+        // Atrium's own (ReturnPath).
         String returnTo = request.getRequestURI();
         if ("GET".equals(request.getMethod()) && !facesAjax && request.getQueryString() != null) {
             returnTo += "?" + request.getQueryString();
