@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import io.atrium.identity.internal.oidc.OidcSettings;
+import io.atrium.identity.internal.oidc.ReturnPath;
 import io.atrium.identity.internal.security.SignInAgainRequests;
 
 /**
@@ -38,8 +39,7 @@ public class SignInAgain {
         if (!refusal.interactionRequired() || session == null) {
             return Optional.empty();
         }
-        String localReturn = returnTo != null && returnTo.startsWith("/") && !returnTo.startsWith("//")
-                && !returnTo.contains("\\") ? returnTo : "/";
+        String localReturn = ReturnPath.orHome(returnTo);
         String claims = refusal.claimsChallenge().orElse(null);
         if (!SignInAgainRequests.ask(session, claims, localReturn, Instant.now())) {
             LOG.warning(() -> "Entra asked again for the sign-in the employee just made (" + refusal.entraErrorCode()

@@ -19,10 +19,11 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.atrium.audit.internal.retention.LoginEventRetention;
+import io.atrium.audit.internal.signin.BootstrapAdmins;
 
 /**
- * The user-audit module's settings check and its scheduled work: login events older than
- * {@code atrium.audit.login-event-retention-days} are purged at start-up and then every
+ * The user-audit module's settings check (retention and {@code atrium.bootstrap-admins}) and its scheduled work: login
+ * events older than {@code atrium.audit.login-event-retention-days} are purged at start-up and then every
  * {@code atrium.audit.purge-interval-minutes}, on the container's managed scheduler. Admin actions are never purged.
  */
 @ApplicationScoped
@@ -34,20 +35,22 @@ public class AuditMaintenance {
     private final int retentionDays;
     private final int purgeIntervalMinutes;
     private final LoginEventRetention retention;
+    private final BootstrapAdmins bootstrapAdmins;
     private ScheduledFuture<?> purges;
 
     @Inject
     public AuditMaintenance(@ConfigProperty(name = "atrium.audit.login-event-retention-days") int retentionDays,
                             @ConfigProperty(name = "atrium.audit.purge-interval-minutes") int purgeIntervalMinutes,
-                            LoginEventRetention retention) {
+                            LoginEventRetention retention, BootstrapAdmins bootstrapAdmins) {
         this.retentionDays = retentionDays;
         this.purgeIntervalMinutes = purgeIntervalMinutes;
         this.retention = retention;
+        this.bootstrapAdmins = bootstrapAdmins;
     }
 
     /** For CDI's proxy. */
     protected AuditMaintenance() {
-        this(0, 0, null);
+        this(0, 0, null, null);
     }
 
     /** The settings that are wrong, each as a sentence naming its environment variable. */
@@ -61,6 +64,7 @@ public class AuditMaintenance {
             problems.add("ATRIUM_AUDIT_PURGE_INTERVAL_MINUTES (atrium.audit.purge-interval-minutes) must be at "
                     + "least 1, not " + purgeIntervalMinutes);
         }
+        problems.addAll(bootstrapAdmins.problems());
         return problems;
     }
 

@@ -29,6 +29,11 @@ public class AtriumMetrics {
         registry.counter("atrium.sign_ins", new Tag("outcome", "failed"), status(status)).inc();
     }
 
+    /** A return to the sign-in callback that no sign-in of that browser was waiting for. */
+    void unsolicitedCallback() {
+        registry.counter("atrium.unsolicited_callbacks").inc();
+    }
+
     /** An API call refused for its credentials (401) or for lacking a role or scope (403). */
     public void apiRefused(int status) {
         registry.counter("atrium.api.refusals", status(status)).inc();

@@ -132,11 +132,12 @@ class SignInIT extends AtriumDeployment {
     @Test
     void an_employee_entra_has_not_assigned_to_atrium_is_told_so_in_plain_words_with_a_reference() {
         ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
+        String state = query(browser.get(atrium()).location()).get("state");
         long refusalsBefore = Database.count("SELECT count(*) FROM login_event WHERE outcome = 'failure' "
                 + "AND failure_reason = 'not_assigned' AND entra_error_code = 'AADSTS50105' AND user_id IS NULL");
 
         ScriptedBrowser.Page page = browser.get(atrium().resolve("/auth/callback?error=access_denied"
-                + "&error_description=AADSTS50105%3A+The+signed+in+user+is+not+assigned+to+a+role&state=x"));
+                + "&error_description=AADSTS50105%3A+The+signed+in+user+is+not+assigned+to+a+role&state=" + state));
 
         assertThat(page.status()).isEqualTo(403);
         assertThat(page.html().select("h1").text()).isEqualTo("You do not have access to Atrium yet");
@@ -146,6 +147,22 @@ class SignInIT extends AtriumDeployment {
         assertThat(Database.count("SELECT count(*) FROM login_event WHERE outcome = 'failure' "
                 + "AND failure_reason = 'not_assigned' AND entra_error_code = 'AADSTS50105' AND user_id IS NULL"))
                 .as("the refusal is in the audit trail with Entra's code").isEqualTo(refusalsBefore + 1);
+    }
+
+    @Test
+    void an_entra_error_with_a_state_this_browser_did_not_start_is_refused_and_leaves_no_trace_in_the_audit_trail() {
+        ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
+        browser.get(atrium());
+        long refusalsBefore = Database.count("SELECT count(*) FROM login_event WHERE outcome = 'failure'");
+
+        ScriptedBrowser.Page page = browser.get(atrium().resolve("/auth/callback?error=access_denied"
+                + "&error_description=AADSTS50105%3A+erin%40bank.example+is+not+assigned&state=forged"));
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.html().select("h1").text()).isEqualTo("This sign-in link has expired");
+        assertThat(page.body()).doesNotContain("AADSTS50105").doesNotContain("erin@bank.example");
+        assertThat(Database.count("SELECT count(*) FROM login_event WHERE outcome = 'failure'"))
+                .as("a forged error is nobody's failed sign-in").isEqualTo(refusalsBefore);
     }
 
     @Test

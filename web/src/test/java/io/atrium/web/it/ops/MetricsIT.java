@@ -58,6 +58,7 @@ class MetricsIT extends AtriumDeployment {
 
         assertThat(after.increase(before, "atrium_sign_ins_total", "outcome=\"succeeded\"")).isEqualTo(1);
         assertThat(after.increase(before, "atrium_sign_ins_total", "outcome=\"failed\"", "status=\"400\"")).isEqualTo(1);
+        assertThat(after.increase(before, "atrium_unsolicited_callbacks_total")).as("the forged callback").isEqualTo(1);
         assertThat(after.increase(before, "atrium_api_refusals_total", "status=\"401\"")).isEqualTo(1);
         assertThat(after.increase(before, "atrium_api_refusals_total", "status=\"403\"")).isEqualTo(2);
         assertThat(after.increase(before, "atrium_ai_calls_total", DEPLOYMENT, "status=\"200\"")).isEqualTo(1);

@@ -119,28 +119,30 @@ public class OidcSignIn {
     }
 
     /**
-     * Checks Entra's answer on the callback: the state must match an attempt this session started, the code is
-     * redeemed with that attempt's PKCE verifier, and the ID token must pass signature, issuer, audience, time and
-     * nonce checks.
+     * Checks Entra's answer on the callback: the state must match an attempt this session started (anything else,
+     * error or code, is {@link UnsolicitedCallback}), the code is redeemed with that attempt's PKCE verifier, and the
+     * ID token must pass signature, issuer, audience, time and nonce checks.
      */
-    public CompletedSignIn complete(HttpServletRequest request) throws SignInFailure, SilentSignInDeclined {
+    public CompletedSignIn complete(HttpServletRequest request)
+            throws SignInFailure, SilentSignInDeclined, UnsolicitedCallback {
         Map<String, String[]> parameters = request.getParameterMap();
         Instant now = Instant.now();
         Optional<PendingSignIn> started = PendingSignIns.take(request.getSession(false), first(parameters, "state"), now);
         String error = first(parameters, "error");
+        String description = first(parameters, "error_description");
+        if (started.isEmpty()) {
+            throw new UnsolicitedCallback(error, description);
+        }
+        PendingSignIn pending = started.get();
         if (error != null) {
             // Only a silent attempt is retried, and the retry is interactive: a second refusal cannot loop.
-            if (started.filter(pending -> pending.prompt() == Prompt.NONE).isPresent()
-                    && EntraErrors.INTERACTION_NEEDED.contains(error)) {
-                throw new SilentSignInDeclined(error, started.get().returnTo());
+            if (pending.prompt() == Prompt.NONE && EntraErrors.INTERACTION_NEEDED.contains(error)) {
+                throw new SilentSignInDeclined(error, pending.returnTo());
             }
-            String description = first(parameters, "error_description");
             throw new SignInFailure(EntraErrors.reasonFor(error, description),
                     "Entra answered the sign-in with error '" + error + "': " + description)
                     .entraErrorCode(EntraErrors.aadstsCode(description));
         }
-        PendingSignIn pending = started.orElseThrow(() -> new SignInFailure(SignInFailure.Reason.CALLBACK_NOT_EXPECTED,
-                "callback with a state this session did not start, already used or expired"));
         String code = first(parameters, "code");
         if (code == null || code.isBlank()) {
             throw new SignInFailure(SignInFailure.Reason.CALLBACK_NOT_EXPECTED, "callback without an authorization code");

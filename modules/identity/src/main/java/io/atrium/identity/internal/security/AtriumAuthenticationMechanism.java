@@ -39,6 +39,7 @@ import io.atrium.identity.internal.oidc.OidcSignIn;
 import io.atrium.identity.internal.oidc.Prompt;
 import io.atrium.identity.internal.oidc.SignInFailure;
 import io.atrium.identity.internal.oidc.SilentSignInDeclined;
+import io.atrium.identity.internal.oidc.UnsolicitedCallback;
 
 /**
  * Atrium's one authentication mechanism (Jakarta Security 3.0 allows one per application). It routes each request:
@@ -65,12 +66,14 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
     private final BearerAuthentication bearerAuthentication;
     private final LocalStanding localStanding;
     private final Event<EmployeeSignInFailed> signInFailed;
+    private final UnsolicitedCallbacks unsolicitedCallbacks;
 
     @Inject
     public AtriumAuthenticationMechanism(OidcSignIn signIn, Event<EmployeeSignedIn> signedIn,
                                          SessionSettings sessionSettings, SessionRegistry sessions,
                                          OidcSettings oidcSettings, BearerAuthentication bearerAuthentication,
-                                         LocalStanding localStanding, Event<EmployeeSignInFailed> signInFailed) {
+                                         LocalStanding localStanding, Event<EmployeeSignInFailed> signInFailed,
+                                         UnsolicitedCallbacks unsolicitedCallbacks) {
         this.signIn = signIn;
         this.signedIn = signedIn;
         this.sessionSettings = sessionSettings;
@@ -79,11 +82,12 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
         this.bearerAuthentication = bearerAuthentication;
         this.localStanding = localStanding;
         this.signInFailed = signInFailed;
+        this.unsolicitedCallbacks = unsolicitedCallbacks;
     }
 
     /** For CDI's proxy. */
     protected AtriumAuthenticationMechanism() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     @Override
@@ -210,6 +214,8 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         boolean facesAjax = "partial/ajax".equals(request.getHeader("Faces-Request"));
         // A form post cannot be replayed after the round trip to Entra, so its page is where the employee returns.
+        // Anyone can make a link whose path reads as another host (//evil.example): the sign-in keeps only a path of
+        // Atrium's own (ReturnPath).
         String returnTo = request.getRequestURI();
         if ("GET".equals(request.getMethod()) && !facesAjax && request.getQueryString() != null) {
             returnTo += "?" + request.getQueryString();
@@ -309,6 +315,11 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
         } catch (SignInFailure failure) {
             recordFailure(request, failure);
             return problem(request, response, failure);
+        } catch (UnsolicitedCallback unsolicited) {
+            // Counted, not recorded and not logged one by one: it names nobody, and anyone can send any number.
+            unsolicitedCallbacks.count(unsolicited);
+            return page(request, response, new SignInFailure(SignInFailure.Reason.CALLBACK_NOT_EXPECTED,
+                    unsolicited.getMessage()));
         }
     }
 
@@ -369,6 +380,11 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
                                                 SignInFailure failure) {
         LOG.log(Level.WARNING, failure.getCause(), () -> "sign-in failed: reason=" + failure.reason()
                 + " reference=" + failure.reference() + " detail=" + failure.getMessage());
+        return page(request, response, failure);
+    }
+
+    private static AuthenticationStatus page(HttpServletRequest request, HttpServletResponse response,
+                                             SignInFailure failure) {
         try {
             SignInProblemPage.write(request.getContextPath() + "/", response, failure);
         } catch (IOException e) {

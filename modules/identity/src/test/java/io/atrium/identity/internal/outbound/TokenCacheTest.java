@@ -18,6 +18,8 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import io.atrium.identity.MutableClock;
+
 class TokenCacheTest {
 
     private static final Duration MARGIN = Duration.ofMinutes(5);

@@ -107,7 +107,7 @@ public class SignInRecorder {
             Sql.query(entityManager, REPLACE_ENTRA_ROLES, userId, String.join("\n", given.keySet()),
                     String.join("\n", given.values()), at).executeUpdate();
         }
-        if (bootstrapAdmins.includes(signIn.objectId(), signIn.username())) {
+        if (bootstrapAdmins.includes(signIn.tenantId(), signIn.objectId())) {
             grantBootstrapAdmin(userId, signIn);
         }
     }
@@ -154,6 +154,7 @@ public class SignInRecorder {
                 + signIn.tenantId() + "/" + signIn.objectId() + ")", "no local grant of admin",
                 "local grant of admin without expiry", reason);
         standingChanged.fire(new EmployeeStandingChanged(signIn.tenantId(), signIn.objectId(), false));
-        LOG.info(() -> "bootstrap administrator granted admin: user=" + signIn.username());
+        LOG.info(() -> "bootstrap administrator granted admin: user=" + signIn.username() + " oid=" + signIn.objectId()
+                + " tid=" + signIn.tenantId());
     }
 }

@@ -1,5 +1,6 @@
 package io.atrium.audit.internal.retention;
 
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -10,10 +11,13 @@ import io.atrium.audit.AuditMaintenance;
 import io.atrium.audit.internal.AuditDatabase;
 import io.atrium.audit.internal.Beans;
 import io.atrium.audit.internal.SignIns;
+import io.atrium.audit.internal.signin.BootstrapAdmins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LoginEventRetentionTest {
+
+    private static final BootstrapAdmins NO_BOOTSTRAP_ADMINS = new BootstrapAdmins(Optional.empty());
 
     private final AuditDatabase db = AuditDatabase.get();
     private final Beans beans = new Beans(null);
@@ -55,7 +59,7 @@ class LoginEventRetentionTest {
 
     @Test
     void a_retention_below_one_day_is_named_as_a_problem() {
-        assertThat(new AuditMaintenance(0, 1440, null).problems()).singleElement().asString()
+        assertThat(new AuditMaintenance(0, 1440, null, NO_BOOTSTRAP_ADMINS).problems()).singleElement().asString()
                 .startsWith("ATRIUM_AUDIT_LOGIN_EVENT_RETENTION_DAYS");
     }
 
@@ -74,6 +78,6 @@ class LoginEventRetentionTest {
                 });
             }
         };
-        return new AuditMaintenance(days, 1440, retention);
+        return new AuditMaintenance(days, 1440, retention, NO_BOOTSTRAP_ADMINS);
     }
 }

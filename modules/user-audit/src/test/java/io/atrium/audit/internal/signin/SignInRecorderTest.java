@@ -3,6 +3,7 @@ package io.atrium.audit.internal.signin;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -20,13 +21,17 @@ import io.atrium.audit.internal.AuditDatabase;
 import io.atrium.audit.internal.Beans;
 import io.atrium.audit.internal.SignIns;
 import io.atrium.identity.events.EmployeeSignInFailed;
+import io.atrium.identity.events.EmployeeSignedIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SignInRecorderTest {
 
     private final AuditDatabase db = AuditDatabase.get();
-    private final Beans beans = new Beans("bootstrap.admin@bank.example, 00000000-0000-4000-8000-0000000000b0");
+    private static final String BOOTSTRAP_ADMIN = "00000000-0000-4000-8000-0000000000b0";
+    private static final String OTHER_TENANT = "0ddba11e-0000-4000-8000-000000000002";
+
+    private final Beans beans = new Beans(SignIns.TENANT + "/" + BOOTSTRAP_ADMIN);
 
     @BeforeEach
     void emptyDatabase() {
@@ -108,13 +113,13 @@ class SignInRecorderTest {
     }
 
     @Test
-    void a_bootstrap_admin_named_by_user_name_gets_a_local_admin_grant_once_and_a_revocation_sticks() {
-        db.run(em -> beans.signInRecorder(em).record(SignIns.of("oid-boot", "Bootstrap.Admin@bank.example",
+    void a_bootstrap_admin_named_by_tenant_and_object_id_gets_a_local_admin_grant_once_and_a_revocation_sticks() {
+        db.run(em -> beans.signInRecorder(em).record(SignIns.of(BOOTSTRAP_ADMIN, "bootstrap.admin@bank.example",
                 Set.of("employee"), Set.of())));
-        var boot = db.inTransaction(em -> beans.directory(em).findByEntraIdentity(SignIns.TENANT, "oid-boot"))
+        var boot = db.inTransaction(em -> beans.directory(em).findByEntraIdentity(SignIns.TENANT, BOOTSTRAP_ADMIN))
                 .orElseThrow();
-        assertThat(db.inTransaction(em -> beans.localAccess(em).standing(SignIns.TENANT, "oid-boot")).grantedRoles())
-                .containsExactly("admin");
+        assertThat(db.inTransaction(em -> beans.localAccess(em).standing(SignIns.TENANT, BOOTSTRAP_ADMIN))
+                .grantedRoles()).containsExactly("admin");
         assertThat(db.count("SELECT count(*) FROM admin_action WHERE action = 'grant-role' "
                 + "AND reason = 'named in ATRIUM_BOOTSTRAP_ADMINS'")).isEqualTo(1);
         assertThat(beans.standingChanges.fired()).hasSize(1);
@@ -123,19 +128,47 @@ class SignInRecorderTest {
         db.run(em -> beans.signInRecorder(em).record(SignIns.of("oid-other", "other@bank.example",
                 Set.of("employee", "admin"), Set.of())));
         db.run(em -> beans.administration(em).revokeRole(Actor.SYSTEM, boot.id(), "admin", "handed over"));
-        db.run(em -> beans.signInRecorder(em).record(SignIns.of("oid-boot", "bootstrap.admin@bank.example",
+        db.run(em -> beans.signInRecorder(em).record(SignIns.of(BOOTSTRAP_ADMIN, "bootstrap.admin@bank.example",
                 Set.of("employee"), Set.of())));
 
-        assertThat(db.inTransaction(em -> beans.localAccess(em).standing(SignIns.TENANT, "oid-boot")).grantedRoles())
-                .isEmpty();
+        assertThat(db.inTransaction(em -> beans.localAccess(em).standing(SignIns.TENANT, BOOTSTRAP_ADMIN))
+                .grantedRoles()).isEmpty();
     }
 
     @Test
-    void a_bootstrap_admin_named_by_object_id_gets_admin_too() {
-        db.run(em -> beans.signInRecorder(em).record(SignIns.of("00000000-0000-4000-8000-0000000000B0",
+    void the_object_id_is_compared_without_regard_to_case() {
+        db.run(em -> beans.signInRecorder(em).record(SignIns.of(BOOTSTRAP_ADMIN.toUpperCase(java.util.Locale.ROOT),
                 "someone@bank.example", Set.of(), Set.of())));
         assertThat(db.inTransaction(em -> beans.localAccess(em).standing(SignIns.TENANT,
-                "00000000-0000-4000-8000-0000000000B0")).grantedRoles()).containsExactly("admin");
+                BOOTSTRAP_ADMIN.toUpperCase(java.util.Locale.ROOT))).grantedRoles()).containsExactly("admin");
+    }
+
+    @Test
+    void the_same_object_id_in_another_tenant_is_not_a_bootstrap_admin() {
+        EmployeeSignedIn elsewhere = SignIns.of(BOOTSTRAP_ADMIN, "bootstrap.admin@other.example", Set.of(), Set.of());
+        db.run(em -> beans.signInRecorder(em).record(new EmployeeSignedIn(OTHER_TENANT, elsewhere.objectId(),
+                elsewhere.username(), elsewhere.displayName(), elsewhere.email(), elsewhere.roles(),
+                elsewhere.entraSessionId(), elsewhere.clientAddress(), elsewhere.userAgent(), elsewhere.at(),
+                "https://login.microsoftonline.com/" + OTHER_TENANT + "/v2.0", elsewhere.subject(),
+                elsewhere.appRoles())));
+
+        assertThat(db.inTransaction(em -> beans.localAccess(em).standing(OTHER_TENANT, BOOTSTRAP_ADMIN))
+                .grantedRoles()).isEmpty();
+    }
+
+    @Test
+    void a_user_name_in_the_setting_makes_nobody_an_admin_and_is_refused_at_start_up() {
+        Beans namedByUserName = new Beans("bootstrap.admin@bank.example");
+
+        db.run(em -> namedByUserName.signInRecorder(em).record(SignIns.of(BOOTSTRAP_ADMIN,
+                "bootstrap.admin@bank.example", Set.of("employee"), Set.of())));
+
+        assertThat(db.inTransaction(em -> namedByUserName.localAccess(em).standing(SignIns.TENANT, BOOTSTRAP_ADMIN))
+                .grantedRoles()).isEmpty();
+        assertThat(db.count("SELECT count(*) FROM admin_action WHERE action = 'grant-role'")).isZero();
+        assertThat(new BootstrapAdmins(Optional.of("bootstrap.admin@bank.example")).problems()).singleElement()
+                .asString().startsWith("ATRIUM_BOOTSTRAP_ADMINS (atrium.bootstrap-admins) names "
+                        + "'bootstrap.admin@bank.example', a user name");
     }
 
     @Test
