@@ -160,7 +160,7 @@ class KubernetesManifestsTest {
         List<String> secrets = documented.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
         assertThat(atrium.getEnv()).filteredOn(variable -> variable.getValueFrom().getFieldRef() == null)
                 .extracting(V1EnvVar::getName)
-                .contains("ATRIUM_DB_PASSWORD", "AZURE_CLIENT_SECRET", "AZURE_OPENAI_API_KEY", "ATRIUM_SESSION_TOKEN_KEYS")
+                .contains("ATRIUM_DB_PASSWORD", "AZURE_CLIENT_SECRET", "AZURE_OPENAI_API_KEY", "ATRIUM_SESSION_TOKEN_KEYS", "ATRIUM_AUDIT_CHAIN_KEYS")
                 .allSatisfy(name -> assertThat(secrets).contains(name));
     }
 

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.atrium.audit.internal.retention.LoginEventRetention;
+import io.atrium.audit.internal.chain.ActionSeal;
 import io.atrium.audit.internal.signin.BootstrapAdmins;
 
 /**
@@ -36,21 +37,24 @@ public class AuditMaintenance {
     private final int purgeIntervalMinutes;
     private final LoginEventRetention retention;
     private final BootstrapAdmins bootstrapAdmins;
+    private final ActionSeal actionSeal;
     private ScheduledFuture<?> purges;
 
     @Inject
     public AuditMaintenance(@ConfigProperty(name = "atrium.audit.login-event-retention-days") int retentionDays,
                             @ConfigProperty(name = "atrium.audit.purge-interval-minutes") int purgeIntervalMinutes,
-                            LoginEventRetention retention, BootstrapAdmins bootstrapAdmins) {
+                            LoginEventRetention retention, BootstrapAdmins bootstrapAdmins,
+                            ActionSeal actionSeal) {
         this.retentionDays = retentionDays;
         this.purgeIntervalMinutes = purgeIntervalMinutes;
         this.retention = retention;
         this.bootstrapAdmins = bootstrapAdmins;
+        this.actionSeal = actionSeal;
     }
 
     /** For CDI's proxy. */
     protected AuditMaintenance() {
-        this(0, 0, null, null);
+        this(0, 0, null, null, null);
     }
 
     /** The settings that are wrong, each as a sentence naming its environment variable. */
@@ -65,6 +69,7 @@ public class AuditMaintenance {
                     + "least 1, not " + purgeIntervalMinutes);
         }
         problems.addAll(bootstrapAdmins.problems());
+        problems.addAll(actionSeal.problems());
         return problems;
     }
 

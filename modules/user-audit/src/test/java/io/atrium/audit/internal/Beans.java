@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.persistence.EntityManager;
 
 import io.atrium.audit.internal.admin.JpaUserAdministration;
+import io.atrium.audit.internal.chain.ActionSeal;
 import io.atrium.audit.internal.chain.AdminActionChain;
 import io.atrium.audit.internal.chain.JpaAdminActionLog;
 import io.atrium.audit.internal.persistence.JpaLocalAccess;
@@ -22,13 +23,20 @@ public final class Beans {
 
     public final FiredEvents<EmployeeStandingChanged> standingChanges = new FiredEvents<>();
     private final String bootstrapAdmins;
+    private final ActionSeal actionSeal;
 
     public Beans(String bootstrapAdmins) {
+        this(bootstrapAdmins, new ActionSeal(Optional.empty(), 0));
+    }
+
+    /** With the admin-action chain keyed by {@code actionSeal}. */
+    public Beans(String bootstrapAdmins, ActionSeal actionSeal) {
         this.bootstrapAdmins = bootstrapAdmins;
+        this.actionSeal = actionSeal;
     }
 
     public AdminActionChain chain(EntityManager entityManager) {
-        return inject(new AdminActionChain(), "entityManager", entityManager);
+        return inject(inject(new AdminActionChain(), "entityManager", entityManager), "seal", actionSeal);
     }
 
     public SignInRecorder signInRecorder(EntityManager entityManager) {
@@ -57,7 +65,7 @@ public final class Beans {
     }
 
     public JpaAdminActionLog actionLog(EntityManager entityManager) {
-        return inject(new JpaAdminActionLog(), "entityManager", entityManager);
+        return inject(inject(new JpaAdminActionLog(), "entityManager", entityManager), "seal", actionSeal);
     }
 
     public LoginEventRetention retention(EntityManager entityManager) {

@@ -8,8 +8,9 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * The hash of one admin-action entry: SHA-256 over the previous entry's hash and every field of this one. Each field
- * is written with its length, so that no two different entries can produce the same text ("ab"+"c" vs "a"+"bc").
+ * What one admin-action entry's hash covers: the previous entry's hash and every field of this one, hashed with
+ * SHA-256 when no chain key is configured ({@link ActionSeal} keys it otherwise). Each field is written with its length, so that no
+ * two different entries can produce the same text ("ab"+"c" vs "a"+"bc").
  */
 final class ActionHash {
 
@@ -18,8 +19,9 @@ final class ActionHash {
     private ActionHash() {
     }
 
-    static String of(String previousHash, long seq, Instant occurredAt, String actor, String action, UUID targetUserId,
-                     String target, String before, String after, String reason) {
+    /** The entry as the one text both the unkeyed hash and the keyed seal cover. */
+    static String text(String previousHash, long seq, Instant occurredAt, String actor, String action,
+                       UUID targetUserId, String target, String before, String after, String reason) {
         StringBuilder text = new StringBuilder(256);
         for (String field : new String[]{previousHash, Long.toString(seq), occurredAt.toString(), actor, action,
                 targetUserId == null ? null : targetUserId.toString(), target, before, after, reason}) {
@@ -29,9 +31,13 @@ final class ActionHash {
                 text.append(field.length()).append(':').append(field).append(';');
             }
         }
+        return text.toString();
+    }
+
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

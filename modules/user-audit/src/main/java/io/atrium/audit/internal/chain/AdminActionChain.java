@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -26,6 +27,9 @@ public class AdminActionChain {
     @PersistenceContext(unitName = "atrium-audit")
     EntityManager entityManager;
 
+    @Inject
+    ActionSeal seal;
+
     /** Must run inside the transaction of the change it records: both commit, or neither. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long append(Actor actor, String action, UUID targetUserId, String target, String before, String after,
@@ -37,8 +41,8 @@ public class AdminActionChain {
         String previousHash = last.isEmpty() ? ActionHash.GENESIS : Sql.text(last.get(0)[1]);
         Instant at = Sql.micros(Instant.now());
         String actorText = actor.described();
-        String hash = ActionHash.of(previousHash, seq, at, actorText, action, targetUserId, target, before, after,
-                reason);
+        String hash = seal.seal(ActionHash.text(previousHash, seq, at, actorText, action, targetUserId, target,
+                before, after, reason));
         Sql.query(entityManager, """
                         INSERT INTO admin_action (seq, occurred_at, actor, action, target_user_id, target, before_state,
                                                   after_state, reason, previous_hash, hash)

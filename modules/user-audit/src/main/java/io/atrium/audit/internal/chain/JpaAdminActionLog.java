@@ -2,9 +2,11 @@ package io.atrium.audit.internal.chain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -24,6 +26,9 @@ public class JpaAdminActionLog implements AdminActionLog {
 
     @PersistenceContext(unitName = "atrium-audit")
     EntityManager entityManager;
+
+    @Inject
+    ActionSeal seal;
 
     @Override
     public List<AdminActionView> search(AdminActionQuery query) {
@@ -70,12 +75,12 @@ public class JpaAdminActionLog implements AdminActionLog {
                     return new ChainVerification(checked, entry.seq(), "entry " + entry.seq()
                             + " does not link to the entry before it");
                 }
-                String recomputed = ActionHash.of(previousHash, entry.seq(), entry.occurredAt(), entry.actor(),
+                String text = ActionHash.text(previousHash, entry.seq(), entry.occurredAt(), entry.actor(),
                         entry.action(), entry.targetUserId(), entry.target(), entry.before(), entry.after(),
                         entry.reason());
-                if (!recomputed.equals(entry.hash())) {
-                    return new ChainVerification(checked, entry.seq(), "entry " + entry.seq()
-                            + " was changed after it was written");
+                Optional<String> problem = seal.problemWith(entry, text);
+                if (problem.isPresent()) {
+                    return new ChainVerification(checked, entry.seq(), problem.get());
                 }
                 previousHash = entry.hash();
                 expectedSeq++;

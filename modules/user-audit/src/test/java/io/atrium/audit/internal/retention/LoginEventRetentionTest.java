@@ -11,6 +11,7 @@ import io.atrium.audit.AuditMaintenance;
 import io.atrium.audit.internal.AuditDatabase;
 import io.atrium.audit.internal.Beans;
 import io.atrium.audit.internal.SignIns;
+import io.atrium.audit.internal.chain.ActionSeal;
 import io.atrium.audit.internal.signin.BootstrapAdmins;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +60,7 @@ class LoginEventRetentionTest {
 
     @Test
     void a_retention_below_one_day_is_named_as_a_problem() {
-        assertThat(new AuditMaintenance(0, 1440, null, NO_BOOTSTRAP_ADMINS).problems()).singleElement().asString()
+        assertThat(new AuditMaintenance(0, 1440, null, NO_BOOTSTRAP_ADMINS, new ActionSeal(Optional.empty(), 0)).problems()).singleElement().asString()
                 .startsWith("ATRIUM_AUDIT_LOGIN_EVENT_RETENTION_DAYS");
     }
 
@@ -78,6 +79,6 @@ class LoginEventRetentionTest {
                 });
             }
         };
-        return new AuditMaintenance(days, 1440, retention, NO_BOOTSTRAP_ADMINS);
+        return new AuditMaintenance(days, 1440, retention, NO_BOOTSTRAP_ADMINS, new ActionSeal(Optional.empty(), 0));
     }
 }
