@@ -139,9 +139,7 @@ public class OidcSignIn {
             if (pending.prompt() == Prompt.NONE && EntraErrors.INTERACTION_NEEDED.contains(error)) {
                 throw new SilentSignInDeclined(error, pending.returnTo());
             }
-            throw new SignInFailure(EntraErrors.reasonFor(error, description),
-                    "Entra answered the sign-in with error '" + error + "': " + description)
-                    .entraErrorCode(EntraErrors.aadstsCode(description));
+            throw EntraErrors.failure(error, description, "Entra answered the sign-in");
         }
         String code = first(parameters, "code");
         if (code == null || code.isBlank()) {
@@ -210,8 +208,8 @@ public class OidcSignIn {
         }
         if (!response.indicatesSuccess()) {
             ErrorObject problem = ((TokenErrorResponse) response).getErrorObject();
-            throw new SignInFailure(SignInFailure.Reason.ENTRA_REFUSED, "token endpoint refused the " + what + ": HTTP "
-                    + problem.getHTTPStatusCode() + " " + problem.getCode() + ": " + problem.getDescription());
+            throw EntraErrors.failure(problem.getCode(), problem.getDescription(), "token endpoint refused the " + what
+                    + " (HTTP " + problem.getHTTPStatusCode() + ")");
         }
         return response;
     }

@@ -6,7 +6,8 @@ import io.atrium.identity.EmployeePrincipal;
 
 /**
  * A sign-in that cannot finish. Carries two texts: what the employee is told (plain words and what to do) and what
- * the operator reads in the log, joined by a reference the employee can quote to the help desk.
+ * the operator reads in the log, joined by a reference the employee can quote to the help desk; and, when Entra
+ * refused, Entra's own ids of the attempt, which its sign-in logs and Microsoft's support know it by.
  */
 public class SignInFailure extends Exception {
 
@@ -23,6 +24,25 @@ public class SignInFailure extends Exception {
         CONSENT_MISSING(403, "Atrium is waiting for an administrator's approval",
                 "Atrium needs an administrator of your organisation to approve its permissions before anyone can sign "
                         + "in. Ask your IT help desk, quoting the reference below."),
+        MFA_REQUIRED(403, "Your sign-in needs a second step",
+                "Your organisation asks you to confirm your sign-in with a second step, such as the Microsoft "
+                        + "Authenticator app or a code sent to your phone, and that step was not completed. Open Atrium "
+                        + "again and complete it; if you have not set one up yet, Microsoft will guide you through it. "
+                        + "If that does not work, ask your IT help desk, quoting the reference below."),
+        BLOCKED_BY_POLICY(403, "Your organisation's access policy blocked this sign-in",
+                "A Conditional Access policy of your organisation does not allow this sign-in, for example from this "
+                        + "device, browser, network or location. Try again from a work device on the bank's network, or "
+                        + "ask your IT help desk, quoting the reference below."),
+        SIGN_IN_NEEDED(401, "Please sign in",
+                "Microsoft Entra ID could not sign you in without asking you, because you are not signed in there. "
+                        + "Open Atrium again to sign in."),
+        APP_NOT_IN_TENANT(403, "Atrium is not set up for your organisation",
+                "Microsoft Entra ID does not know Atrium in your organisation's directory: it has not been added there "
+                        + "yet, or it was removed. Ask your IT help desk, quoting the reference below."),
+        ATRIUM_MISCONFIGURED(503, "Atrium's sign-in is not set up correctly",
+                "Microsoft Entra ID refused Atrium's own settings (its address or its credentials), so nobody can sign "
+                        + "in until IT corrects them. This is not a problem with your account: please tell your IT help "
+                        + "desk, quoting the reference below."),
         CANCELLED(403, "The sign-in was cancelled",
                 "You cancelled the sign-in at Microsoft Entra ID, so you are not signed in to Atrium. Open Atrium "
                         + "again to sign in."),
@@ -71,6 +91,8 @@ public class SignInFailure extends Exception {
     private final String reference = UUID.randomUUID().toString();
     private EmployeePrincipal attempted;
     private String entraErrorCode;
+    private String entraCorrelationId;
+    private String entraTraceId;
 
     public SignInFailure(Reason reason, String operatorDetail) {
         super(operatorDetail);
@@ -107,6 +129,23 @@ public class SignInFailure extends Exception {
 
     public SignInFailure entraErrorCode(String code) {
         this.entraErrorCode = code;
+        return this;
+    }
+
+    /** Entra's correlation id of the attempt, with which Entra's sign-in logs find it; else null. */
+    public String entraCorrelationId() {
+        return entraCorrelationId;
+    }
+
+    /** Entra's trace id of its answer, which Microsoft's support asks for; else null. */
+    public String entraTraceId() {
+        return entraTraceId;
+    }
+
+    /** @param correlationId Entra's correlation id, a GUID, or null; @param traceId its trace id, a GUID, or null */
+    public SignInFailure entraIds(String correlationId, String traceId) {
+        this.entraCorrelationId = correlationId;
+        this.entraTraceId = traceId;
         return this;
     }
 }

@@ -313,7 +313,7 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
             LOG.fine(declined::getMessage);
             return redirectToEntra(request, response, context, declined.returnTo(), Prompt.DEFAULT, false, null);
         } catch (SignInFailure failure) {
-            recordFailure(request, failure);
+            recordFailure(request, response, failure);
             return problem(request, response, failure);
         } catch (UnsolicitedCallback unsolicited) {
             // Counted, not recorded and not logged one by one: it names nobody, and anyone can send any number.
@@ -363,7 +363,7 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     /** A refused sign-in is recorded too; if even that fails, the refusal stands and the log says so. */
-    private void recordFailure(HttpServletRequest request, SignInFailure failure) {
+    private void recordFailure(HttpServletRequest request, HttpServletResponse response, SignInFailure failure) {
         EmployeePrincipal attempted = failure.attempted();
         try {
             signInFailed.fire(new EmployeeSignInFailed(attempted == null ? null : attempted.tenantId(),
@@ -372,14 +372,17 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
                     ClientAddress.of(request, oidcSettings.trustedProxies()), request.getHeader("User-Agent"),
                     Instant.now()));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "failed sign-in could not be recorded: reference=" + failure.reference());
+            LOG.log(Level.WARNING, e, () -> "failed sign-in could not be recorded: reference="
+                    + SignInProblemPage.reference(response, failure));
         }
     }
 
     private static AuthenticationStatus problem(HttpServletRequest request, HttpServletResponse response,
                                                 SignInFailure failure) {
         LOG.log(Level.WARNING, failure.getCause(), () -> "sign-in failed: reason=" + failure.reason()
-                + " reference=" + failure.reference() + " detail=" + failure.getMessage());
+                + " reference=" + SignInProblemPage.reference(response, failure)
+                + (failure.entraCorrelationId() == null ? "" : " entra-correlation-id=" + failure.entraCorrelationId())
+                + " detail=" + failure.getMessage());
         return page(request, response, failure);
     }
 

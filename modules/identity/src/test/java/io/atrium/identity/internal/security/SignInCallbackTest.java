@@ -114,7 +114,10 @@ class SignInCallbackTest {
         });
         assertThat(unsolicited.fired()).isEmpty();
         assertThat(page.status()).isEqualTo(403);
-        assertThat(page.body()).contains("You do not have access to Atrium yet");
+        assertThat(page.body()).contains("You do not have access to Atrium yet")
+                .contains("<code id=\"entra-correlation-id\">73d656cf-54b1-4eb2-b429-26d8165a52d7</code>")
+                .contains("<code id=\"entra-trace-id\">b72a68c3-0926-4b8e-bc35-3150069c2800</code>")
+                .doesNotContain("erin@bank.example");
     }
 
     /** A protected page asked for without a session: off to Entra, with the state this browser now waits for. */
