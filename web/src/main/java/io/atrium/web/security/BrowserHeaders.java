@@ -1,7 +1,5 @@
 package io.atrium.web.security;
 
-import java.util.Optional;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.atrium.identity.PublicAddress;
 
 /**
  * The headers that tell a browser how to treat Atrium's answers: what a page may run and load, that no other site may
@@ -30,8 +30,7 @@ public class BrowserHeaders {
     String authorityHost;
 
     @Inject
-    @ConfigProperty(name = "atrium.public-base-url")
-    Optional<String> publicBaseUrl;
+    PublicAddress publicAddress;
 
     private ContentSecurityPolicy policy;
 
@@ -55,8 +54,8 @@ public class BrowserHeaders {
         }
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-        // Behind a TLS-terminating proxy the request says http: the public base URL says what the browser used.
-        if (request.isSecure() || publicBaseUrl.filter(url -> url.strip().toLowerCase().startsWith("https://")).isPresent()) {
+        // Behind a TLS-terminating proxy the request says http: the public address says what the browser used.
+        if (publicAddress.reachedOverHttps(request)) {
             response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
         }
     }

@@ -3,10 +3,12 @@ package io.atrium.web.it;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver. Missing browser or driver is a failure, not a
@@ -34,6 +36,8 @@ public final class Chromium {
                         "--user-data-dir=" + profile,
                         // The Entra stand-in's certificate is self-signed; the app itself trusts it by truststore.
                         "--ignore-certificate-errors");
+        // The console, where Chromium reports what a Content-Security-Policy refused.
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
         return new ChromeDriver(service, options);
     }

@@ -11,12 +11,12 @@ import jakarta.servlet.http.HttpServletRequest;
  * X-Forwarded-Proto and X-Forwarded-Host are believed only from the configured trusted proxies, since anyone else
  * could send them to make Atrium build redirects to a host of their choosing.
  */
-final class PublicBaseUrl {
+public final class PublicBaseUrl {
 
     private PublicBaseUrl() {
     }
 
-    static String of(HttpServletRequest request, OidcSettings settings) {
+    public static String of(HttpServletRequest request, OidcSettings settings) {
         return settings.publicBaseUrl().orElseGet(() -> fromRequest(settings.trustedProxies(), request.getRemoteAddr(),
                 request.getHeader("X-Forwarded-Proto"), request.getHeader("X-Forwarded-Host"), request.getScheme(),
                 request.getServerName(), request.getServerPort(), request.getContextPath()));
