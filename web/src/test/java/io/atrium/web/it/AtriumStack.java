@@ -32,7 +32,8 @@ public final class AtriumStack implements BeforeAllCallback {
             Runtime.getRuntime().addShutdownHook(new Thread(peers::close, "atrium-peers-stop"));
             // The tests reach Atrium from loopback, so loopback plays the trusted reverse proxy.
             System.setProperty("payara.cmdOptions", "-Xmx512m -Datrium.trusted-proxies=127.0.0.1 " + promptSetting()
-                    + "-Datrium.api.allowed-clients=" + EntraStandIn.CLIENT_ID + "," + DAEMON_CLIENT_ID + " "
+                    + "-Datrium.api.allowed-clients=" + EntraStandIn.CLIENT_ID + "," + DAEMON_CLIENT_ID + ","
+                    + EntraStandIn.METRICS_CLIENT_ID + " "
                     + peers.atriumSystemProperties().entrySet().stream()
                     .map(setting -> "-D" + setting.getKey() + "=" + setting.getValue())
                     .collect(Collectors.joining(" ")));

@@ -103,6 +103,26 @@ public final class DemoSignIn {
                 answer.path("refresh_token").asText(null));
     }
 
+    /**
+     * An application's own access token for Atrium's API (client credentials at the tenant's v2 token endpoint, as
+     * Prometheus' {@code oauth2} scrape setting asks for it); the stand-in accepts any secret.
+     */
+    public String appTokenFor(String clientId) throws IOException {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("grant_type", "client_credentials");
+        request.put("client_id", clientId);
+        request.put("client_secret", "a-secret-of-" + clientId);
+        request.put("scope", "api://" + entra.clientId() + "/.default");
+        HttpResponse<String> token = send(HttpRequest.newBuilder(URI.create(entra.tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(request))));
+        if (token.statusCode() != 200) {
+            throw new IOException("The Entra ID stand-in refused client credentials for " + clientId + ": HTTP "
+                    + token.statusCode() + " " + token.body());
+        }
+        return JSON.readTree(token.body()).path("access_token").asText();
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
         try {
             return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());

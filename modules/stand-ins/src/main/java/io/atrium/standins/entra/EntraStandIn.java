@@ -45,6 +45,10 @@ public final class EntraStandIn implements EntraTenant {
     public static final int GROUPS_IN_TOKEN_LIMIT = 200;
     /** The app role in Atrium's own application tokens (client credentials), as if granted on the API it calls. */
     public static final String APP_ROLE = "service";
+    /** Prometheus' own application, with the app role that lets it read Atrium's {@code /metrics}. */
+    public static final String METRICS_CLIENT_ID = "7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f";
+    /** The app role {@code /metrics} asks for, assigned to {@link #METRICS_CLIENT_ID} in Atrium's API. */
+    public static final String METRICS_ROLE = "metrics-reader";
     /** The {@code grant_type} of an on-behalf-of request (with {@code requested_token_use=on_behalf_of}). */
     public static final String ON_BEHALF_OF_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
@@ -83,7 +87,8 @@ public final class EntraStandIn implements EntraTenant {
         Path loginPage = DemoLoginPage.writeTo(workDirectory.resolve("login.html"), DemoAccount.ALL);
         Ssl ssl = new Ssl(new SslKeystore(LocalhostCertificate.KEYSTORE_PASSWORD, certificate.keystore().toFile(),
                 SslKeystore.KeyStoreType.PKCS12, LocalhostCertificate.KEYSTORE_PASSWORD));
-        TokenEndpointClaims tokenEndpoint = new TokenEndpointClaims(TENANT_ID, CLIENT_ID, List.of(APP_ROLE), API_SCOPE);
+        TokenEndpointClaims tokenEndpoint = new TokenEndpointClaims(TENANT_ID, CLIENT_ID,
+                Map.of(CLIENT_ID, List.of(APP_ROLE), METRICS_CLIENT_ID, List.of(METRICS_ROLE)), API_SCOPE);
         OAuth2Config config = new OAuth2Config(true, loginPage.toString(), null, false,
                 new OAuth2TokenProvider(new TenantSigningKey(tokenEndpoint.issuerId(), ISSUER_ID)),
                 Set.of(new RequestMappingTokenCallback(ISSUER_ID, DemoAccount.ALL.stream()

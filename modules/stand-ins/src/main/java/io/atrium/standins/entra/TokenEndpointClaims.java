@@ -41,20 +41,21 @@ final class TokenEndpointClaims implements OAuth2TokenCallback {
 
     private final String tenantId;
     private final String ownClientId;
-    private final List<String> ownAppRoles;
+    private final Map<String, List<String>> appRolesByClient;
     private final String delegatedScopeOfDefault;
     private final AtomicInteger issued = new AtomicInteger();
     private volatile Duration lifetime = Duration.ofHours(1);
 
     /**
-     * @param ownAppRoles             the app roles in Atrium's own application tokens; other clients get none
+     * @param appRolesByClient        the app roles in each client's application tokens; other clients get none
      * @param delegatedScopeOfDefault the {@code scp} of an on-behalf-of token asked for with {@code {api}/.default},
      *                                which in Entra means every scope consented to, unknown here
      */
-    TokenEndpointClaims(String tenantId, String ownClientId, List<String> ownAppRoles, String delegatedScopeOfDefault) {
+    TokenEndpointClaims(String tenantId, String ownClientId, Map<String, List<String>> appRolesByClient,
+                        String delegatedScopeOfDefault) {
         this.tenantId = tenantId;
         this.ownClientId = ownClientId;
-        this.ownAppRoles = List.copyOf(ownAppRoles);
+        this.appRolesByClient = Map.copyOf(appRolesByClient);
         this.delegatedScopeOfDefault = delegatedScopeOfDefault;
     }
 
@@ -106,8 +107,9 @@ final class TokenEndpointClaims implements OAuth2TokenCallback {
         if (GrantType.CLIENT_CREDENTIALS.equals(request.getAuthorizationGrant().getType())) {
             claims.put("idtyp", "app");
             claims.put("oid", servicePrincipalId(clientId));
-            if (clientId.equals(ownClientId) && !ownAppRoles.isEmpty()) {
-                claims.put("roles", ownAppRoles);
+            List<String> appRoles = appRolesByClient.getOrDefault(clientId, List.of());
+            if (!appRoles.isEmpty()) {
+                claims.put("roles", appRoles);
             }
         } else {
             SIGN_IN_ONLY_CLAIMS.forEach(name -> claims.put(name, null));

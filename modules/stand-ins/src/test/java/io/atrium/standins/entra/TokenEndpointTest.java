@@ -96,6 +96,19 @@ class TokenEndpointTest {
     }
 
     @Test
+    void prometheus_gets_the_metrics_role_and_other_applications_no_role_at_all() throws Exception {
+        JWTClaimsSet prometheus = SignedJWT.parse(DemoSignIn.at(entra).appTokenFor(EntraStandIn.METRICS_CLIENT_ID))
+                .getJWTClaimsSet();
+        JWTClaimsSet stranger = SignedJWT.parse(DemoSignIn.at(entra).appTokenFor("1b2c3d4e-5f60-4718-9a0b-c1d2e3f4a5b6"))
+                .getJWTClaimsSet();
+
+        assertThat(prometheus.getStringListClaim("roles")).containsExactly(EntraStandIn.METRICS_ROLE);
+        assertThat(prometheus.getStringClaim("azp")).isEqualTo(EntraStandIn.METRICS_CLIENT_ID);
+        assertThat(prometheus.getAudience()).containsExactly(EntraStandIn.CLIENT_ID);
+        assertThat(stranger.getClaim("roles")).isNull();
+    }
+
+    @Test
     void on_behalf_of_gives_the_users_claims_for_the_requested_api_without_atriums_roles() throws Exception {
         String erinsToken = DemoSignIn.at(entra).tokensFor(DemoAccount.ERIN).accessToken();
 

@@ -15,12 +15,16 @@ import org.junit.jupiter.api.Test;
 import io.atrium.standins.LocalPeers;
 import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.entra.DemoSignIn;
+import io.atrium.standins.entra.EntraStandIn;
 import io.atrium.web.it.AtriumDeployment;
 import io.atrium.web.it.AtriumIT;
 import io.atrium.web.it.AtriumStack;
 import io.atrium.web.it.ScriptedBrowser;
 
-/** Prometheus metrics at {@code /metrics}, read without signing in, move as employees and programs use Atrium. */
+/**
+ * Prometheus metrics at {@code /metrics} move as employees and programs use Atrium, and only a program holding the app
+ * role {@code metrics-reader} reads them.
+ */
 @AtriumIT
 class MetricsIT extends AtriumDeployment {
 
@@ -65,16 +69,41 @@ class MetricsIT extends AtriumDeployment {
         assertThat(after.increase(before, "atrium_ai_errors_total", DEPLOYMENT, "status=\"401\"")).isEqualTo(1);
         assertThat(after.increase(before, "atrium_ai_call_duration_seconds_count", DEPLOYMENT)).isEqualTo(2);
         assertThat(after.value("atrium_ai_call_duration_seconds_sum", DEPLOYMENT)).isPositive();
-        assertThat(after.increase(before, "atrium_token_cache_misses_total", "cache=\"bearer\"")).isEqualTo(1);
+        // Erin's token once, and the token Prometheus read the metrics with, new for each read.
+        assertThat(after.increase(before, "atrium_token_cache_misses_total", "cache=\"bearer\"")).isEqualTo(2);
         assertThat(after.increase(before, "atrium_token_cache_hits_total", "cache=\"bearer\"")).isEqualTo(1);
         assertThat(after.increase(before, "atrium_token_cache_misses_total", "cache=\"on-behalf-of\"")).isPositive();
         assertThat(after.increase(before, "atrium_token_cache_hits_total", "cache=\"on-behalf-of\"")).isPositive();
     }
 
+    @Test
+    void the_metrics_are_refused_without_a_token_to_employees_and_to_programs_without_the_metrics_role()
+            throws Exception {
+        LocalPeers peers = AtriumStack.peers();
+        String erinsToken = DemoSignIn.at(peers.entra()).tokensFor(DemoAccount.ERIN).accessToken();
+        String atriumsOwnToken = DemoSignIn.at(peers.entra()).appTokenFor(EntraStandIn.CLIENT_ID);
+
+        HttpResponse<String> anonymous = api("/metrics", null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"atrium\"");
+        assertThat(anonymous.body()).doesNotContain("atrium_");
+        assertThat(api("/metrics", erinsToken).statusCode()).as("an employee's token").isEqualTo(403);
+        assertThat(api("/metrics", atriumsOwnToken).statusCode()).as("an app role other than metrics-reader")
+                .isEqualTo(403);
+        assertThat(api("/metrics", "not-a-token").statusCode()).isEqualTo(401);
+        ScriptedBrowser adam = new ScriptedBrowser(peers);
+        adam.signIn(atrium(), "adam");
+        assertThat(adam.get(atrium().resolve("/metrics")).status()).as("an administrator's browser session")
+                .isEqualTo(401);
+    }
+
+    /** As Prometheus reads them: with its own application token, a new one each time. */
     private PrometheusText metrics() throws IOException, InterruptedException {
+        String prometheus = DemoSignIn.at(AtriumStack.peers().entra()).appTokenFor(EntraStandIn.METRICS_CLIENT_ID);
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(atrium().resolve("/metrics"))
-                .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as("no sign-in needed for /metrics").isEqualTo(200);
+                .header("Accept", "text/plain").header("Authorization", "Bearer " + prometheus).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return new PrometheusText(answer.body());
     }
 

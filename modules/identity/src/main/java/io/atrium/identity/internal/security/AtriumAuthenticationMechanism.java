@@ -44,8 +44,8 @@ import io.atrium.identity.internal.oidc.UnsolicitedCallback;
 /**
  * Atrium's one authentication mechanism (Jakarta Security 3.0 allows one per application). It routes each request:
  * <ul>
- *   <li>{@code /api/*} is for programs: an Entra bearer token or 401/403 per RFC 6750, never a redirect and never the
- *   browser session, so the API needs no CSRF defence;</li>
+ *   <li>{@code /api/*} and {@code /metrics} are for programs: an Entra bearer token or 401/403 per RFC 6750, never a
+ *   redirect and never the browser session, so the API needs no CSRF defence;</li>
  *   <li>Entra's return to the callback completes the OpenID Connect sign-in;</li>
  *   <li>Entra's front-channel logout ends the sessions of the Entra session it names;</li>
  *   <li>a browser session that has signed in is applied as it is, until its maximum lifetime;</li>
@@ -164,9 +164,10 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
         }
     }
 
+    /** The API, and the Prometheus metrics Payara serves in the application: read by programs with Entra tokens. */
     private static boolean isApi(HttpServletRequest request) {
         String path = request.getServletPath();
-        return path.equals("/api") || path.startsWith("/api/");
+        return path.equals("/api") || path.startsWith("/api/") || path.equals("/metrics") || path.startsWith("/metrics/");
     }
 
     /**
