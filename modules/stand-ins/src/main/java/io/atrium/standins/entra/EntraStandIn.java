@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import io.atrium.standins.EntraTenant;
@@ -60,10 +61,12 @@ public final class EntraStandIn implements EntraTenant {
     private final TokenEndpointClaims tokenEndpoint;
     private final ClaimsChallenges claimsChallenges;
     private final TokenRequests tokenRequests;
+    private final Map<String, Map<String, Object>> signInClaims;
 
     private EntraStandIn(MockOAuth2Server server, LocalhostCertificate certificate, int port,
                          TokenEndpointClaims tokenEndpoint, ClaimsChallenges claimsChallenges,
-                         TokenRequests tokenRequests) {
+                         TokenRequests tokenRequests, Map<String, Map<String, Object>> signInClaims) {
+        this.signInClaims = signInClaims;
         this.server = server;
         this.claimsChallenges = claimsChallenges;
         this.tokenRequests = tokenRequests;
@@ -87,12 +90,13 @@ public final class EntraStandIn implements EntraTenant {
         Path loginPage = DemoLoginPage.writeTo(workDirectory.resolve("login.html"), DemoAccount.ALL);
         Ssl ssl = new Ssl(new SslKeystore(LocalhostCertificate.KEYSTORE_PASSWORD, certificate.keystore().toFile(),
                 SslKeystore.KeyStoreType.PKCS12, LocalhostCertificate.KEYSTORE_PASSWORD));
+        Map<String, Map<String, Object>> signInClaims = new ConcurrentHashMap<>();
         TokenEndpointClaims tokenEndpoint = new TokenEndpointClaims(TENANT_ID, CLIENT_ID,
                 Map.of(CLIENT_ID, List.of(APP_ROLE), METRICS_CLIENT_ID, List.of(METRICS_ROLE)), API_SCOPE);
         OAuth2Config config = new OAuth2Config(true, loginPage.toString(), null, false,
                 new OAuth2TokenProvider(new TenantSigningKey(tokenEndpoint.issuerId(), ISSUER_ID)),
                 Set.of(new RequestMappingTokenCallback(ISSUER_ID, DemoAccount.ALL.stream()
-                        .map(EntraStandIn::claimsMapping).toList(), 3600), tokenEndpoint),
+                        .map(account -> claimsMapping(account, signInClaims)).toList(), 3600), tokenEndpoint),
                 new NettyWrapper(ssl));
         ClaimsChallenges claimsChallenges = new ClaimsChallenges();
         TokenRequests tokenRequests = new TokenRequests();
@@ -106,12 +110,17 @@ public final class EntraStandIn implements EntraTenant {
             throw new IOException("The Entra ID stand-in cannot listen on 127.0.0.1:" + port, e);
         }
         return new EntraStandIn(server, certificate, config.getHttpServer().port(), tokenEndpoint, claimsChallenges,
-                tokenRequests);
+                tokenRequests, signInClaims);
     }
 
-    /** Entra's claims for one account, chosen by the username the login page submits. */
-    private static RequestMapping claimsMapping(DemoAccount account) {
-        Map<String, Object> claims = new LinkedHashMap<>();
+    /**
+     * Entra's claims for one account, chosen by the username the login page submits. The mock keeps the map it is
+     * given and reads it for every token, refreshed ones included, so a change to it ({@link #assignAppRoles}) applies
+     * from the next token on, as a change in Entra does.
+     */
+    private static RequestMapping claimsMapping(DemoAccount account, Map<String, Map<String, Object>> signInClaims) {
+        Map<String, Object> claims = new ConcurrentHashMap<>();
+        signInClaims.put(account.username(), claims);
         claims.put("sub", account.subject());
         // The mock replaces ${clientId} with the client that redeems the code; a mapped aud applies to both tokens.
         claims.put("aud", "${clientId}");
@@ -142,6 +151,22 @@ public final class EntraStandIn implements EntraTenant {
                     "https://graph.windows.net/" + TENANT_ID + "/users/" + account.oid() + "/getMemberObjects")));
         } else if (!account.groups().isEmpty()) {
             claims.put("groups", account.groups());
+        }
+    }
+
+    /**
+     * Makes {@code account} a member of these groups from now on, for the {@code groups} claim of the tokens issued
+     * next; only for accounts within the token's group limit (Microsoft Graph still lists the account's own).
+     */
+    public void assignGroups(DemoAccount account, List<String> groups) {
+        if (groups.size() > GROUPS_IN_TOKEN_LIMIT || account.groups().size() > GROUPS_IN_TOKEN_LIMIT) {
+            throw new IllegalArgumentException("group overage is not modelled for changed memberships");
+        }
+        Map<String, Object> claims = signInClaims.get(account.username());
+        if (groups.isEmpty()) {
+            claims.remove("groups");
+        } else {
+            claims.put("groups", List.copyOf(groups));
         }
     }
 
@@ -224,6 +249,14 @@ public final class EntraStandIn implements EntraTenant {
     /** The object id of a client's service principal: the {@code oid} and {@code sub} of its application tokens. */
     public static String servicePrincipalId(String clientId) {
         return TokenEndpointClaims.servicePrincipalId(clientId);
+    }
+
+    /**
+     * Assigns {@code account} these app roles from now on, as an administrator does under the enterprise application's
+     * users and groups: the ID and access tokens issued next, at a sign-in or a refresh, carry them.
+     */
+    public void assignAppRoles(DemoAccount account, List<String> roles) {
+        signInClaims.get(account.username()).put("roles", List.copyOf(roles));
     }
 
     public String tenantId() {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -144,6 +145,32 @@ class EntraStandInTest {
     }
 
     @Test
+    void roles_and_groups_changed_in_the_stand_in_reach_the_tokens_of_the_next_refresh_and_sign_in() throws Exception {
+        DemoSignIn.Tokens signedIn = DemoSignIn.at(entra).tokensFor(DemoAccount.ADAM);
+        entra.assignAppRoles(DemoAccount.ADAM, List.of("employee"));
+        entra.assignGroups(DemoAccount.ADAM, List.of(DemoAccount.ALL_EMPLOYEES_GROUP));
+        try {
+            HttpResponse<String> refreshed = refresh(signedIn.refreshToken());
+            assertThat(refreshed.statusCode()).isEqualTo(200);
+            Map<String, Object> tokens = JSONObjectUtils.parse(refreshed.body());
+            for (String token : List.of((String) tokens.get("id_token"), (String) tokens.get("access_token"))) {
+                JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+                assertThat(claims.getStringListClaim("roles")).containsExactly("employee");
+                assertThat(claims.getStringClaim("oid")).isEqualTo(DemoAccount.ADAM.oid());
+            }
+            JWTClaimsSet refreshedIdToken = SignedJWT.parse((String) tokens.get("id_token")).getJWTClaimsSet();
+            assertThat(refreshedIdToken.getStringListClaim("groups")).containsExactly(DemoAccount.ALL_EMPLOYEES_GROUP);
+            assertThat(SignedJWT.parse(DemoSignIn.at(entra).tokensFor(DemoAccount.ADAM).idToken()).getJWTClaimsSet()
+                    .getStringListClaim("roles")).as("a new sign-in").containsExactly("employee");
+        } finally {
+            entra.assignAppRoles(DemoAccount.ADAM, DemoAccount.ADAM.roles());
+            entra.assignGroups(DemoAccount.ADAM, DemoAccount.ADAM.groups());
+        }
+        assertThat(SignedJWT.parse(DemoSignIn.at(entra).tokensFor(DemoAccount.ADAM).idToken()).getJWTClaimsSet()
+                .getStringListClaim("roles")).containsExactly("employee", "admin");
+    }
+
+    @Test
     void olivias_id_token_signals_group_overage_instead_of_listing_her_250_groups() throws Exception {
         DemoAccount olivia = DemoAccount.OLIVIA;
 
@@ -241,6 +268,16 @@ class EntraStandInTest {
         Map<String, String> parameters = query(callback);
         assertThat(parameters).containsEntry("state", "af0ifjsldkj");
         return parameters.get("code");
+    }
+
+    private static HttpResponse<String> refresh(String refreshToken) throws Exception {
+        String basic = Base64.getEncoder().encodeToString(
+                (EntraStandIn.CLIENT_ID + ":" + EntraStandIn.CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        return client.send(HttpRequest.newBuilder(URI.create((String) discovery.get("token_endpoint")))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "refresh_token",
+                        "refresh_token", refreshToken)))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> redeem(String code, String codeVerifier) throws Exception {

@@ -23,9 +23,13 @@ public record EmployeeSession(EmployeePrincipal employee, String idToken, String
         return accessTokenExpiresAt.minus(margin).isBefore(now);
     }
 
-    /** The same session carrying the tokens of a refresh; Entra may or may not rotate the refresh token. */
-    public EmployeeSession refreshed(String newAccessToken, Instant newExpiry, String newRefreshToken) {
-        return new EmployeeSession(employee, idToken, newAccessToken, newExpiry,
+    /**
+     * The same sign-in carrying the tokens of a refresh and the employee as the refreshed ID token describes them;
+     * Entra may or may not rotate the refresh token.
+     */
+    public EmployeeSession refreshed(EmployeePrincipal newEmployee, String newIdToken, String newAccessToken,
+                                     Instant newExpiry, String newRefreshToken) {
+        return new EmployeeSession(newEmployee, newIdToken, newAccessToken, newExpiry,
                 newRefreshToken == null ? refreshToken : newRefreshToken, entraSessionId, signedInAt);
     }
 

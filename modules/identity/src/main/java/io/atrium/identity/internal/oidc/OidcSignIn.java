@@ -160,8 +160,11 @@ public class OidcSignIn {
     }
 
     /**
-     * Redeems the session's refresh token for a fresh access token. Throws when Entra refuses (the refresh token was
-     * revoked, the password changed, the account was disabled): the session must end then.
+     * Redeems the session's refresh token for fresh tokens. Entra issues a new ID token with them, which carries the
+     * employee's app roles and groups as they are now: it is verified like the sign-in's (without a nonce, which
+     * binds only a browser's sign-in) and must name the same employee, and the session takes its roles, so that a role
+     * removed in Entra stops working at the next refresh. Throws when Entra refuses (the refresh token was revoked,
+     * the password changed, the account was disabled): the session must end then.
      */
     public EmployeeSession refresh(EmployeeSession session) throws SignInFailure {
         if (session.refreshToken() == null) {
@@ -172,9 +175,22 @@ public class OidcSignIn {
                 new RefreshTokenGrant(new RefreshToken(session.refreshToken())));
         AccessTokenResponse tokens = tokenResponse(tokenRequest, "refresh token").toSuccessResponse();
         Instant now = Instant.now();
+        AccessToken accessToken = tokens.getTokens().getAccessToken();
         RefreshToken rotated = tokens.getTokens().getRefreshToken();
-        return session.refreshed(tokens.getTokens().getAccessToken().getValue(),
-                expiry(tokens.getTokens().getAccessToken(), now), rotated == null ? null : rotated.getValue());
+        EmployeePrincipal employee = session.employee();
+        String idToken = session.idToken();
+        if (tokens instanceof OIDCTokenResponse oidc && oidc.getOIDCTokens().getIDToken() != null) {
+            JWTClaimsSet claims = idTokens.verify(oidc.getOIDCTokens().getIDToken(), null);
+            if (!employee.tenantId().equals(claims.getClaim("tid")) || !employee.objectId().equals(claims.getClaim("oid"))) {
+                throw new SignInFailure(SignInFailure.Reason.TOKEN_REJECTED, "the refreshed ID token names oid="
+                        + claims.getClaim("oid") + " tid=" + claims.getClaim("tid") + ", not the session's employee");
+            }
+            employee = EmployeeClaims.toPrincipal(claims, employeeRoles.of(claims, graphTokens.onBehalfOf(
+                    employee.tenantId(), employee.objectId(), accessToken.getValue())));
+            idToken = oidc.getOIDCTokens().getIDTokenString();
+        }
+        return session.refreshed(employee, idToken, accessToken.getValue(), expiry(accessToken, now),
+                rotated == null ? null : rotated.getValue());
     }
 
     /** Entra always says {@code expires_in}; a provider that does not gets the shortest sensible lifetime. */

@@ -26,6 +26,7 @@ import com.nimbusds.jwt.JWTParser;
 
 import io.atrium.identity.CurrentEmployee;
 import io.atrium.identity.EmployeePrincipal;
+import io.atrium.identity.events.EmployeeRolesRefreshed;
 import io.atrium.identity.events.EmployeeSignInFailed;
 import io.atrium.identity.events.EmployeeSignedIn;
 import io.atrium.identity.internal.bearer.ApiCallRefused;
@@ -67,13 +68,15 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
     private final LocalStanding localStanding;
     private final Event<EmployeeSignInFailed> signInFailed;
     private final UnsolicitedCallbacks unsolicitedCallbacks;
+    private final Event<EmployeeRolesRefreshed> rolesRefreshed;
 
     @Inject
     public AtriumAuthenticationMechanism(OidcSignIn signIn, Event<EmployeeSignedIn> signedIn,
                                          SessionSettings sessionSettings, SessionRegistry sessions,
                                          OidcSettings oidcSettings, BearerAuthentication bearerAuthentication,
                                          LocalStanding localStanding, Event<EmployeeSignInFailed> signInFailed,
-                                         UnsolicitedCallbacks unsolicitedCallbacks) {
+                                         UnsolicitedCallbacks unsolicitedCallbacks,
+                                         Event<EmployeeRolesRefreshed> rolesRefreshed) {
         this.signIn = signIn;
         this.signedIn = signedIn;
         this.sessionSettings = sessionSettings;
@@ -83,11 +86,12 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
         this.localStanding = localStanding;
         this.signInFailed = signInFailed;
         this.unsolicitedCallbacks = unsolicitedCallbacks;
+        this.rolesRefreshed = rolesRefreshed;
     }
 
     /** For CDI's proxy. */
     protected AtriumAuthenticationMechanism() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     @Override
@@ -154,6 +158,9 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
                 EmployeeSession refreshed = signIn.refresh(latest);
                 EmployeeSessions.keep(session, refreshed);
                 LOG.fine(() -> "access token refreshed: user=" + refreshed.employee().username());
+                if (!refreshed.employee().roles().equals(latest.employee().roles())) {
+                    rolesChanged(latest, refreshed);
+                }
                 return refreshed;
             } catch (SignInFailure failure) {
                 LOG.info(() -> "session ended, its tokens cannot be refreshed: user=" + latest.employee().username()
@@ -162,6 +169,25 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
                 return null;
             }
         }
+    }
+
+    /** Recorded, not vetoed: the session follows Entra whether or not the audit trail can take it down. */
+    private void rolesChanged(EmployeeSession before, EmployeeSession after) {
+        EmployeePrincipal employee = after.employee();
+        LOG.info(() -> "roles changed in Entra, applied at token refresh: user=" + employee.username() + " oid="
+                + employee.objectId() + " roles=" + before.employee().roles() + " -> " + employee.roles());
+        try {
+            rolesRefreshed.fire(new EmployeeRolesRefreshed(employee.tenantId(), employee.objectId(),
+                    employee.username(), employee.roles(), appRoles(after.idToken()), Instant.now()));
+        } catch (RuntimeException | ParseException e) {
+            LOG.log(Level.WARNING, e, () -> "roles changed at token refresh could not be recorded: oid="
+                    + employee.objectId());
+        }
+    }
+
+    private static Set<String> appRoles(String idToken) throws ParseException {
+        List<String> appRoles = JWTParser.parse(idToken).getJWTClaimsSet().getStringListClaim("roles");
+        return appRoles == null ? Set.of() : Set.copyOf(appRoles);
     }
 
     /** The API, and the Prometheus metrics Payara serves in the application: read by programs with Entra tokens. */
@@ -351,12 +377,10 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
         EmployeePrincipal employee = signedInSession.employee();
         try {
             JWTClaimsSet idToken = JWTParser.parse(signedInSession.idToken()).getJWTClaimsSet();
-            List<String> appRoles = idToken.getStringListClaim("roles");
             signedIn.fire(new EmployeeSignedIn(employee.tenantId(), employee.objectId(), employee.username(),
                     employee.displayName(), employee.email(), employee.roles(), signedInSession.entraSessionId(),
                     ClientAddress.of(request, oidcSettings.trustedProxies()), request.getHeader("User-Agent"),
-                    Instant.now(), idToken.getIssuer(), idToken.getSubject(),
-                    appRoles == null ? Set.of() : Set.copyOf(appRoles)));
+                    Instant.now(), idToken.getIssuer(), idToken.getSubject(), appRoles(signedInSession.idToken())));
         } catch (RuntimeException | ParseException e) {
             throw new SignInFailure(SignInFailure.Reason.NOT_RECORDED, "sign-in of oid=" + employee.objectId()
                     + " could not be recorded: " + e, e).attempted(employee);

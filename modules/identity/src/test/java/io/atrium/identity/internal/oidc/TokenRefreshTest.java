@@ -3,9 +3,9 @@ package io.atrium.identity.internal.oidc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 
 import io.atrium.identity.EmployeePrincipal;
+import io.atrium.identity.JvmTrustedEntra;
+import io.atrium.identity.internal.graph.GraphTokens;
+import io.atrium.identity.internal.roles.EmployeeRoles;
 import io.atrium.standins.Truststores;
 import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.entra.DemoSignIn;
 import io.atrium.standins.entra.EntraStandIn;
 
-/** Refreshing a signed-in employee's access token at the Entra stand-in's real token endpoint. */
+/** Refreshing a signed-in employee's tokens at the Entra stand-in's real token endpoint. */
 class TokenRefreshTest {
 
     private static EntraStandIn entra;
@@ -29,14 +32,18 @@ class TokenRefreshTest {
 
     @BeforeAll
     static void start() throws Exception {
-        entra = EntraStandIn.start(Files.createTempDirectory("atrium-refresh-test"), 0);
+        // The JVM-trusted certificate: the JWKS of the refreshed ID tokens is fetched with the JVM's default SSL context.
+        entra = JvmTrustedEntra.start();
         // Nimbus's default socket factory can be set after start-up, unlike the JVM's default SSL context.
         HTTPRequest.setDefaultSSLSocketFactory(
                 Truststores.trusting(entra.truststore(), entra.truststorePassword()).getSocketFactory());
         OidcSettings settings = new OidcSettings(entra.authorityHost(), Optional.of(entra.tenantId()),
                 Optional.of(entra.clientId()), Optional.of(entra.clientSecret()), "openid profile email offline_access",
                 60, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        signIn = new OidcSignIn(settings, new EntraMetadata(settings), null, null, null, null);
+        EntraMetadata metadata = new EntraMetadata(settings);
+        // No group mapping: roles are the app roles, and Graph (asked only for group overage) is never needed.
+        signIn = new OidcSignIn(settings, metadata, new IdTokenVerifier(settings, metadata),
+                new EmployeeRoles(Optional.empty(), null), null, new GraphTokens());
     }
 
     @AfterAll
@@ -59,6 +66,35 @@ class TokenRefreshTest {
     }
 
     @Test
+    void an_app_role_removed_in_entra_is_gone_from_the_session_at_the_next_refresh() throws Exception {
+        EmployeeSession adams = sessionOf(DemoAccount.ADAM, DemoSignIn.at(entra).tokensFor(DemoAccount.ADAM),
+                Instant.now().plusSeconds(30));
+        entra.assignAppRoles(DemoAccount.ADAM, List.of("employee"));
+        try {
+            EmployeeSession refreshed = signIn.refresh(adams);
+
+            assertThat(refreshed.employee().roles()).containsExactly("employee");
+            assertThat(refreshed.idToken()).as("the session keeps the new ID token").isNotEqualTo(adams.idToken());
+            assertThat(refreshed.employee().objectId()).isEqualTo(DemoAccount.ADAM.oid());
+
+            entra.assignAppRoles(DemoAccount.ADAM, DemoAccount.ADAM.roles());
+            assertThat(signIn.refresh(refreshed).employee().roles()).as("and back when it is assigned again")
+                    .containsExactlyInAnyOrderElementsOf(DemoAccount.ADAM.roles());
+        } finally {
+            entra.assignAppRoles(DemoAccount.ADAM, DemoAccount.ADAM.roles());
+        }
+    }
+
+    @Test
+    void a_refresh_whose_id_token_names_someone_else_ends_the_session() throws Exception {
+        EmployeeSession adamWithErinsTokens = sessionOf(DemoAccount.ADAM, DemoSignIn.at(entra).tokensFor(DemoAccount.ERIN),
+                Instant.now());
+
+        assertThatThrownBy(() -> signIn.refresh(adamWithErinsTokens)).isInstanceOf(SignInFailure.class)
+                .hasMessageContaining("not the session's employee");
+    }
+
+    @Test
     void a_session_without_a_refresh_token_cannot_be_refreshed_and_must_end() throws Exception {
         DemoSignIn.Tokens tokens = DemoSignIn.at(entra).tokensFor(DemoAccount.ERIN);
         EmployeeSession withoutRefreshToken = sessionOf(new DemoSignIn.Tokens(tokens.idToken(), tokens.accessToken(), null),
@@ -69,9 +105,13 @@ class TokenRefreshTest {
     }
 
     private static EmployeeSession sessionOf(DemoSignIn.Tokens tokens, Instant accessTokenExpiresAt) {
-        EmployeePrincipal erin = new EmployeePrincipal(entra.tenantId(), DemoAccount.ERIN.oid(), DemoAccount.ERIN.upn(),
-                DemoAccount.ERIN.displayName(), DemoAccount.ERIN.upn(), Set.of("employee"));
-        return new EmployeeSession(erin, tokens.idToken(), tokens.accessToken(), accessTokenExpiresAt,
+        return sessionOf(DemoAccount.ERIN, tokens, accessTokenExpiresAt);
+    }
+
+    private static EmployeeSession sessionOf(DemoAccount account, DemoSignIn.Tokens tokens, Instant accessTokenExpiresAt) {
+        EmployeePrincipal employee = new EmployeePrincipal(entra.tenantId(), account.oid(), account.upn(),
+                account.displayName(), account.upn(), Set.copyOf(account.roles()));
+        return new EmployeeSession(employee, tokens.idToken(), tokens.accessToken(), accessTokenExpiresAt,
                 tokens.refreshToken(), null, Instant.now().minusSeconds(60));
     }
 

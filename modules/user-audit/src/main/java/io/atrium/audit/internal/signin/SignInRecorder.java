@@ -1,7 +1,9 @@
 package io.atrium.audit.internal.signin;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -17,13 +19,15 @@ import jakarta.transaction.Transactional;
 import io.atrium.audit.Actor;
 import io.atrium.audit.internal.chain.AdminActionChain;
 import io.atrium.audit.internal.persistence.Sql;
+import io.atrium.identity.events.EmployeeRolesRefreshed;
 import io.atrium.identity.events.EmployeeSignedIn;
 import io.atrium.identity.events.EmployeeStandingChanged;
 
 /**
  * Records every sign-in in one transaction: the user row is created on the first and refreshed on each later one,
  * the identity (issuer, subject) is linked, the roles Entra gave replace those of the previous sign-in, a bootstrap
- * administrator gets their grant, and a login event is appended. Observed synchronously, so a sign-in that cannot be
+ * administrator gets their grant, and a login event is appended. Roles Entra changed during a session replace the
+ * stored ones at the token refresh that brought them. Observed synchronously, so a sign-in that cannot be
  * recorded does not happen.
  */
 @ApplicationScoped
@@ -83,6 +87,16 @@ public class SignInRecorder {
             ON CONFLICT (user_id, role, source) WHERE revoked_at IS NULL DO NOTHING
             """;
 
+    /* The user's id and the roles Entra gave them last, as RECORD_SIGN_IN lists them. */
+    private static final String ENTRA_ROLES_OF = """
+            SELECT CAST(u.id AS text),
+                   (SELECT string_agg(g.role || chr(9) || g.source, chr(10) ORDER BY g.role, g.source)
+                      FROM role_grant g
+                     WHERE g.user_id = u.id AND g.source <> 'local' AND g.revoked_at IS NULL)
+              FROM app_user u
+             WHERE u.tenant_id = ?1 AND u.object_id = ?2
+            """;
+
     @PersistenceContext(unitName = "atrium-audit")
     EntityManager entityManager;
 
@@ -112,11 +126,33 @@ public class SignInRecorder {
         }
     }
 
-    /** Entra is the authority on its own roles: each role of the sign-in with where it came from. */
+    /**
+     * Roles that changed in Entra during a session replace the stored ones as a sign-in's would, so the admin pages
+     * show what the session now has. Someone not recorded yet (their sign-in's record was lost) is left alone.
+     */
+    @Transactional
+    public void record(@Observes EmployeeRolesRefreshed refreshed) {
+        List<Object[]> rows = Sql.rows(Sql.query(entityManager, ENTRA_ROLES_OF, refreshed.tenantId(),
+                refreshed.objectId()));
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<String, String> given = entraRoles(refreshed.roles(), refreshed.appRoles());
+        if (!given.equals(entraRoles(Sql.text(rows.get(0)[1])))) {
+            Sql.query(entityManager, REPLACE_ENTRA_ROLES, Sql.uuid(rows.get(0)[0]), String.join("\n", given.keySet()),
+                    String.join("\n", given.values()), Sql.micros(refreshed.at())).executeUpdate();
+        }
+    }
+
     private static Map<String, String> entraRoles(EmployeeSignedIn signIn) {
+        return entraRoles(signIn.roles(), signIn.appRoles());
+    }
+
+    /** Entra is the authority on its own roles: each role it gave with where it came from. */
+    private static Map<String, String> entraRoles(Set<String> roles, Set<String> appRoles) {
         Map<String, String> sources = new TreeMap<>();
-        for (String role : signIn.roles()) {
-            sources.put(role, signIn.appRoles().contains(role) ? "entra-app-role" : "entra-group");
+        for (String role : roles) {
+            sources.put(role, appRoles.contains(role) ? "entra-app-role" : "entra-group");
         }
         return sources;
     }

@@ -20,6 +20,7 @@ import io.atrium.audit.UserDetails;
 import io.atrium.audit.internal.AuditDatabase;
 import io.atrium.audit.internal.Beans;
 import io.atrium.audit.internal.SignIns;
+import io.atrium.identity.events.EmployeeRolesRefreshed;
 import io.atrium.identity.events.EmployeeSignInFailed;
 import io.atrium.identity.events.EmployeeSignedIn;
 
@@ -110,6 +111,31 @@ class SignInRecorderTest {
         UserDetails details = db.inTransaction(em -> beans.directory(em).details(erin.id(), 10));
         assertThat(details.roles()).extracting(RoleView::role).containsExactly("employee", "reports");
         assertThat(details.user().signInCount()).isEqualTo(2);
+    }
+
+    @Test
+    void roles_entra_changed_during_a_session_replace_the_stored_ones_without_a_sign_in_and_a_local_grant_stays() {
+        db.run(em -> beans.signInRecorder(em).record(SignIns.of("oid-adam", "adam@bank.example",
+                Set.of("employee", "admin"), Set.of())));
+        var adam = db.inTransaction(em -> beans.directory(em).findByEntraIdentity(SignIns.TENANT, "oid-adam"))
+                .orElseThrow();
+        db.inTransaction(em -> beans.administration(em).grantRole(Actor.SYSTEM, adam.id(), "auditor", "audit",
+                null));
+
+        db.run(em -> beans.signInRecorder(em).record(new EmployeeRolesRefreshed(SignIns.TENANT, "oid-adam",
+                "adam@bank.example", Set.of("employee", "reports"), Set.of("employee"), Instant.now())));
+
+        UserDetails details = db.inTransaction(em -> beans.directory(em).details(adam.id(), 10));
+        assertThat(details.roles()).extracting(RoleView::role, RoleView::source).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("auditor", "local"),
+                org.assertj.core.groups.Tuple.tuple("employee", "entra-app-role"),
+                org.assertj.core.groups.Tuple.tuple("reports", "entra-group"));
+        assertThat(details.user().signInCount()).as("a refresh is not a sign-in").isEqualTo(1);
+        db.run(em -> beans.signInRecorder(em).record(new EmployeeRolesRefreshed(SignIns.TENANT, "oid-nobody",
+                "nobody@bank.example", Set.of("admin"), Set.of("admin"), Instant.now())));
+        Optional<io.atrium.audit.UserView> nobody = db.inTransaction(em -> beans.directory(em)
+                .findByEntraIdentity(SignIns.TENANT, "oid-nobody"));
+        assertThat(nobody).as("someone never recorded is not made up").isEmpty();
     }
 
     @Test
