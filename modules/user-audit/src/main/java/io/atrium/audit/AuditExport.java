@@ -6,12 +6,16 @@ import java.time.Instant;
 
 /**
  * CSV exports streamed from a database cursor: memory stays constant however many rows there are. Cells that a
- * spreadsheet would run as a formula are defused.
+ * spreadsheet would run as a formula are defused. Each export is itself an admin action: it is written into the
+ * admin-action log (who, which file, which period) before its first row, and does not happen when that fails.
  */
 public interface AuditExport {
 
-    void usersCsv(Writer out) throws IOException;
+    void usersCsv(Actor exporter, Writer out) throws IOException;
 
     /** Login events in time order; {@code from} and {@code before} may be null. */
-    void loginEventsCsv(Writer out, Instant from, Instant before) throws IOException;
+    void loginEventsCsv(Actor exporter, Writer out, Instant from, Instant before) throws IOException;
+
+    /** The admin-action log in its order, with each entry's hash; {@code from} and {@code before} may be null. */
+    void adminActionsCsv(Actor exporter, Writer out, Instant from, Instant before) throws IOException;
 }

@@ -15,11 +15,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import io.atrium.audit.Actor;
 import io.atrium.audit.AuditExport;
 
 /**
- * {@code /api/v1/admin/export/*.csv}: users and login events as CSV, streamed from a database cursor to the client
- * as they are read, so a million rows need no more memory than ten.
+ * {@code /api/v1/admin/export/*.csv}: users, login events and the admin-action log as CSV, streamed from a database
+ * cursor to the client as they are read, so a million rows need no more memory than ten. Each export is written into
+ * the admin-action log first, naming the caller.
  */
 @Path("/v1/admin/export")
 @RequestScoped
@@ -29,12 +31,16 @@ public class AdminExportResource {
     @Inject
     AuditExport export;
 
+    @Inject
+    AdminCaller caller;
+
     @GET
     @Path("/users.csv")
     @Produces("text/csv")
     @RolesAllowed("admin")
     public Response users() {
-        return csv("atrium-users.csv", out -> export.usersCsv(out));
+        Actor exporter = caller.actor();
+        return csv("atrium-users.csv", out -> export.usersCsv(exporter, out));
     }
 
     @GET
@@ -44,7 +50,21 @@ public class AdminExportResource {
     public Response loginEvents(@QueryParam("from") String from, @QueryParam("before") String before) {
         Instant fromInstant = Instants.parse("from", from);
         Instant beforeInstant = Instants.parse("before", before);
-        return csv("atrium-login-events.csv", out -> export.loginEventsCsv(out, fromInstant, beforeInstant));
+        Actor exporter = caller.actor();
+        return csv("atrium-login-events.csv", out -> export.loginEventsCsv(exporter, out, fromInstant,
+                beforeInstant));
+    }
+
+    @GET
+    @Path("/admin-actions.csv")
+    @Produces("text/csv")
+    @RolesAllowed("admin")
+    public Response adminActions(@QueryParam("from") String from, @QueryParam("before") String before) {
+        Instant fromInstant = Instants.parse("from", from);
+        Instant beforeInstant = Instants.parse("before", before);
+        Actor exporter = caller.actor();
+        return csv("atrium-admin-actions.csv", out -> export.adminActionsCsv(exporter, out, fromInstant,
+                beforeInstant));
     }
 
     private static Response csv(String fileName, CsvWriter writer) {

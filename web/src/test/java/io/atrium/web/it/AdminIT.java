@@ -35,7 +35,7 @@ class AdminIT extends AtriumDeployment {
         ScriptedBrowser erin = new ScriptedBrowser(AtriumStack.peers());
         erin.signIn(atrium(), "erin");
         for (String page : List.of("/admin/users.xhtml", "/admin/user.xhtml?id=" + erinId, "/admin/actions.xhtml",
-                "/admin/export/users.csv", "/admin/export/login-events.csv")) {
+                "/admin/export/users.csv", "/admin/export/login-events.csv", "/admin/export/admin-actions.csv")) {
             assertThat(erin.get(atrium().resolve(page)).status()).as(page).isEqualTo(403);
         }
         String token = ApiCalls.tokenOf(DemoAccount.ERIN);
@@ -44,7 +44,7 @@ class AdminIT extends AtriumDeployment {
                 {"POST", user + "/roles"}, {"DELETE", user + "/roles/auditor?reason=x"}, {"POST", user + "/disable"},
                 {"POST", user + "/enable"}, {"GET", "/api/v1/admin/actions"},
                 {"GET", "/api/v1/admin/actions/verification"}, {"GET", "/api/v1/admin/export/users.csv"},
-                {"GET", "/api/v1/admin/export/login-events.csv"}}) {
+                {"GET", "/api/v1/admin/export/login-events.csv"}, {"GET", "/api/v1/admin/export/admin-actions.csv"}}) {
             assertThat(call(call[0], call[1], token, "{\"role\":\"admin\",\"reason\":\"me\"}").statusCode())
                     .as(call[0] + " " + call[1]).isEqualTo(403);
         }
@@ -184,6 +184,40 @@ class AdminIT extends AtriumDeployment {
         assertThat(verification.body()).contains("\"entriesChecked\"").doesNotContain("\"firstBrokenSeq\":");
         assertThat(call("GET", "/api/v1/admin/actions?action=grant-role", token, null).body()).contains("API test");
         assertThat(call("GET", "/api/v1/admin/actions?action=revoke-role", token, null).body()).contains("\"done\"");
+    }
+
+    @Test
+    void every_export_is_recorded_as_an_admin_action_and_the_log_itself_exports_as_csv() {
+        String token = ApiCalls.tokenOf(DemoAccount.ADAM);
+        ScriptedBrowser adam = new ScriptedBrowser(AtriumStack.peers());
+        ScriptedBrowser.Page actionsPage = adam.signIn(atrium().resolve("/admin/actions.xhtml"), "adam");
+        long exportsBefore = Database.count("SELECT count(*) FROM admin_action WHERE action = 'export-csv'");
+
+        assertThat(call("GET", "/api/v1/admin/export/login-events.csv?from=2026-01-01T00:00:00Z", token, null)
+                .statusCode()).isEqualTo(200);
+        ScriptedBrowser.Page users = adam.get(atrium().resolve("/admin/export/users.csv"));
+        ScriptedBrowser.Page log = adam.get(actionsPage.uri().resolve(actionsPage.html()
+                .getElementById("export-actions").attr("href")));
+
+        assertThat(users.status()).isEqualTo(200);
+        assertThat(log.status()).isEqualTo(200);
+        assertThat(log.header("Content-Disposition")).isEqualTo("attachment; filename=\"atrium-admin-actions.csv\"");
+        String[] lines = log.body().split("\r\n");
+        assertThat(lines[0]).isEqualTo("seq,occurred_at,actor,action,target_user_id,target,before_state,after_state,"
+                + "reason,hash");
+        String adamAsActor = DemoAccount.ADAM.upn() + " (" + AtriumStack.settings().get("azure.tenant-id") + "/"
+                + DemoAccount.ADAM.oid() + ")";
+        assertThat(lines[lines.length - 3]).contains(adamAsActor + ",export-csv,,login-events.csv,,rows from "
+                + "2026-01-01T00:00:00Z,,");
+        assertThat(lines[lines.length - 2]).contains(adamAsActor + ",export-csv,,users.csv,,all rows,,");
+        assertThat(lines[lines.length - 1]).as("the export of the log is in it")
+                .contains(adamAsActor + ",export-csv,,admin-actions.csv,,all rows,,");
+        assertThat(Database.count("SELECT count(*) FROM admin_action WHERE action = 'export-csv'"))
+                .isEqualTo(exportsBefore + 3);
+        assertThat(call("GET", "/api/v1/admin/export/admin-actions.csv?from=yesterday", token, null).statusCode())
+                .isEqualTo(400);
+        assertThat(Database.count("SELECT count(*) FROM admin_action WHERE action = 'export-csv'"))
+                .as("a refused export is not one").isEqualTo(exportsBefore + 3);
     }
 
     @Test

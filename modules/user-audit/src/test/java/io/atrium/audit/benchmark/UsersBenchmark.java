@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.atrium.audit.UserQuery;
 import io.atrium.audit.internal.AuditDatabase;
+import io.atrium.audit.Actor;
 import io.atrium.audit.internal.Beans;
 import io.atrium.audit.internal.export.JdbcAuditExport;
 
@@ -77,9 +78,9 @@ class UsersBenchmark {
         explain("count of all users", "SELECT count(*) FROM app_user u WHERE TRUE");
         explain("status disabled", "SELECT u.id FROM app_user u WHERE u.status = 'disabled' "
                 + "ORDER BY lower(u.display_name), u.id OFFSET 0 LIMIT 25");
-        exportWithHeapWatch("login events CSV", out -> new JdbcAuditExport(db.dataSource()).loginEventsCsv(out,
-                null, null));
-        exportWithHeapWatch("users CSV", out -> new JdbcAuditExport(db.dataSource()).usersCsv(out));
+        JdbcAuditExport export = new JdbcAuditExport(db.dataSource(), beans.exportRecorder(db));
+        exportWithHeapWatch("login events CSV", out -> export.loginEventsCsv(Actor.SYSTEM, out, null, null));
+        exportWithHeapWatch("users CSV", out -> export.usersCsv(Actor.SYSTEM, out));
     }
 
     private void explain(String what, String sql) {

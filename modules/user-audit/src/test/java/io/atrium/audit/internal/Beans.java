@@ -1,13 +1,16 @@
 package io.atrium.audit.internal;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 
+import io.atrium.audit.Actor;
 import io.atrium.audit.internal.admin.JpaUserAdministration;
 import io.atrium.audit.internal.chain.ActionSeal;
 import io.atrium.audit.internal.chain.AdminActionChain;
 import io.atrium.audit.internal.chain.JpaAdminActionLog;
+import io.atrium.audit.internal.export.ExportRecorder;
 import io.atrium.audit.internal.persistence.JpaLocalAccess;
 import io.atrium.audit.internal.persistence.JpaUserDirectory;
 import io.atrium.audit.internal.retention.LoginEventRetention;
@@ -66,6 +69,16 @@ public final class Beans {
 
     public JpaAdminActionLog actionLog(EntityManager entityManager) {
         return inject(inject(new JpaAdminActionLog(), "entityManager", entityManager), "seal", actionSeal);
+    }
+
+    /** Records each export in a transaction of its own on {@code db}, as {@code REQUIRES_NEW} does in Payara. */
+    public ExportRecorder exportRecorder(AuditDatabase db) {
+        return new ExportRecorder(null) {
+            @Override
+            public void record(Actor exporter, String file, Instant from, Instant before) {
+                db.run(em -> new ExportRecorder(chain(em)).record(exporter, file, from, before));
+            }
+        };
     }
 
     public LoginEventRetention retention(EntityManager entityManager) {

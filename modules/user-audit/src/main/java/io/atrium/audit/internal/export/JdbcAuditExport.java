@@ -17,7 +17,9 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import io.atrium.audit.Actor;
 import io.atrium.audit.AuditExport;
 
 /**
@@ -32,18 +34,27 @@ public class JdbcAuditExport implements AuditExport {
     private static final String DATA_SOURCE = "java:app/jdbc/atrium";
 
     private final DataSource dataSource;
+    private final ExportRecorder recorder;
 
-    public JdbcAuditExport() {
-        this(null);
+    @Inject
+    public JdbcAuditExport(ExportRecorder recorder) {
+        this(null, recorder);
     }
 
     /** With a data source of its own (tests, the benchmark); otherwise Atrium's is looked up at each export. */
-    public JdbcAuditExport(DataSource dataSource) {
+    public JdbcAuditExport(DataSource dataSource, ExportRecorder recorder) {
         this.dataSource = dataSource;
+        this.recorder = recorder;
+    }
+
+    /** For CDI's proxy. */
+    protected JdbcAuditExport() {
+        this(null, null);
     }
 
     @Override
-    public void usersCsv(Writer out) throws IOException {
+    public void usersCsv(Actor exporter, Writer out) throws IOException {
+        recorder.record(exporter, "users.csv", null, null);
         Csv.row(out, "id", "tenant_id", "object_id", "username", "display_name", "email", "status", "status_reason",
                 "status_changed_by", "status_changed_at", "first_seen_at", "last_seen_at", "last_sign_in_at");
         stream(out, """
@@ -53,23 +64,43 @@ public class JdbcAuditExport implements AuditExport {
     }
 
     @Override
-    public void loginEventsCsv(Writer out, Instant from, Instant before) throws IOException {
+    public void loginEventsCsv(Actor exporter, Writer out, Instant from, Instant before) throws IOException {
+        recorder.record(exporter, "login-events.csv", from, before);
         Csv.row(out, "occurred_at", "outcome", "user_id", "tenant_id", "object_id", "username", "failure_reason",
                 "entra_error_code", "client_address", "user_agent", "entra_session_id");
         List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("""
+        String sql = """
                 SELECT occurred_at, outcome, user_id, attempted_tenant_id, attempted_object_id, attempted_username,
                        failure_reason, entra_error_code, client_address, user_agent, entra_session_id
-                  FROM login_event WHERE TRUE""");
+                  FROM login_event WHERE TRUE""" + period(from, before, parameters) + " ORDER BY occurred_at, id";
+        stream(out, sql, parameters);
+    }
+
+    /** The export's own entry is in it when the period includes now: the file shows it was taken. */
+    @Override
+    public void adminActionsCsv(Actor exporter, Writer out, Instant from, Instant before) throws IOException {
+        recorder.record(exporter, "admin-actions.csv", from, before);
+        Csv.row(out, "seq", "occurred_at", "actor", "action", "target_user_id", "target", "before_state",
+                "after_state", "reason", "hash");
+        List<Object> parameters = new ArrayList<>();
+        String sql = """
+                SELECT seq, occurred_at, actor, action, target_user_id, target, before_state, after_state, reason,
+                       hash
+                  FROM admin_action WHERE TRUE""" + period(from, before, parameters) + " ORDER BY seq";
+        stream(out, sql, parameters);
+    }
+
+    private static String period(Instant from, Instant before, List<Object> parameters) {
+        StringBuilder where = new StringBuilder();
         if (from != null) {
-            sql.append(" AND occurred_at >= ?");
+            where.append(" AND occurred_at >= ?");
             parameters.add(from.atOffset(ZoneOffset.UTC));
         }
         if (before != null) {
-            sql.append(" AND occurred_at < ?");
+            where.append(" AND occurred_at < ?");
             parameters.add(before.atOffset(ZoneOffset.UTC));
         }
-        stream(out, sql.append(" ORDER BY occurred_at, id").toString(), parameters);
+        return where.toString();
     }
 
     private void stream(Writer out, String sql, List<Object> parameters) throws IOException {

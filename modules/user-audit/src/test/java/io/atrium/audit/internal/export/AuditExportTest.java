@@ -7,17 +7,22 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.atrium.audit.Actor;
 import io.atrium.audit.internal.AuditDatabase;
 import io.atrium.audit.internal.Beans;
 import io.atrium.audit.internal.SignIns;
 import io.atrium.identity.events.EmployeeSignInFailed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AuditExportTest {
 
     private final AuditDatabase db = AuditDatabase.get();
+    private static final Actor ADAM = Actor.employee(SignIns.TENANT, "oid-adam", "adam@bank.example");
+
     private final Beans beans = new Beans(null);
+    private final JdbcAuditExport export = new JdbcAuditExport(db.dataSource(), beans.exportRecorder(db));
 
     @BeforeEach
     void aUserWhoseNameLooksLikeAFormula() {
@@ -33,7 +38,7 @@ class AuditExportTest {
     @Test
     void users_are_exported_as_csv_with_formulas_defused() throws Exception {
         StringWriter csv = new StringWriter();
-        new JdbcAuditExport(db.dataSource()).usersCsv(csv);
+        export.usersCsv(ADAM, csv);
 
         String[] lines = csv.toString().split("\r\n");
         assertThat(lines[0]).startsWith("id,tenant_id,object_id,username,display_name,email,status");
@@ -44,10 +49,51 @@ class AuditExportTest {
     @Test
     void login_events_are_exported_successes_and_failures_alike() throws Exception {
         StringWriter csv = new StringWriter();
-        new JdbcAuditExport(db.dataSource()).loginEventsCsv(csv, null, null);
+        export.loginEventsCsv(ADAM, csv, null, null);
 
         String text = csv.toString();
         assertThat(text.split("\r\n")).hasSize(3);
         assertThat(text).contains("\"agent, with comma\"").contains(",failure,").contains("AADSTS50105");
+    }
+
+    @Test
+    void the_admin_action_log_is_exported_in_order_with_hashes_and_each_export_is_an_admin_action_itself()
+            throws Exception {
+        var mallory = db.inTransaction(em -> beans.directory(em).findByEntraIdentity(SignIns.TENANT, "oid-mallory"))
+                .orElseThrow();
+        db.run(em -> beans.administration(em).disable(ADAM, mallory.id(), "left the bank"));
+        Instant from = Instant.parse("2026-01-01T00:00:00Z");
+        export.usersCsv(ADAM, new StringWriter());
+        export.loginEventsCsv(ADAM, new StringWriter(), from, null);
+
+        StringWriter csv = new StringWriter();
+        export.adminActionsCsv(ADAM, csv, null, null);
+
+        String[] lines = csv.toString().split("\r\n");
+        assertThat(lines[0]).isEqualTo("seq,occurred_at,actor,action,target_user_id,target,before_state,after_state,"
+                + "reason,hash");
+        assertThat(lines).hasSize(5);
+        assertThat(lines[1]).startsWith("1,").contains(",disable-user," + mallory.id() + ",").contains(",left the bank,");
+        assertThat(lines[2]).startsWith("2,").contains("adam@bank.example (" + SignIns.TENANT + "/oid-adam)")
+                .contains(",export-csv,,users.csv,,all rows,,");
+        assertThat(lines[3]).startsWith("3,").contains(",export-csv,,login-events.csv,,rows from " + from + ",,");
+        assertThat(lines[4]).as("this export, logged before its first row").startsWith("4,")
+                .contains(",export-csv,,admin-actions.csv,,all rows,,");
+        assertThat(db.inTransaction(em -> beans.actionLog(em).verify()).intact()).as("still one unbroken chain")
+                .isTrue();
+    }
+
+    @Test
+    void an_export_the_log_cannot_take_does_not_happen() {
+        JdbcAuditExport unrecorded = new JdbcAuditExport(db.dataSource(), new ExportRecorder(null) {
+            @Override
+            public void record(Actor exporter, String file, Instant from, Instant before) {
+                throw new IllegalStateException("the database refused the log entry");
+            }
+        });
+        StringWriter csv = new StringWriter();
+
+        assertThatThrownBy(() -> unrecorded.usersCsv(ADAM, csv)).isInstanceOf(IllegalStateException.class);
+        assertThat(csv.toString()).isEmpty();
     }
 }
