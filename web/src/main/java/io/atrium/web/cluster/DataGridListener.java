@@ -5,12 +5,12 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
-/** Joins the relay of changes to employees once the application has its naming context, and leaves it at undeploy. */
+/** Joins the data grid relay (changes to employees, sign-outs at Entra) once the application has its naming context, and leaves it at undeploy. */
 @WebListener
 public class DataGridListener implements ServletContextListener {
 
     @Inject
-    StandingChangeRelay relay;
+    DataGridRelay relay;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {

@@ -3,13 +3,20 @@ package io.atrium.web.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.atrium.standins.entra.DemoAccount;
 
-/** What happens to a signed-in session: sign-out here and at Entra, and an account Atrium has disabled. */
+/**
+ * What happens to a signed-in session: sign-out here and at Entra (front-channel and back-channel logout), and an
+ * account Atrium has disabled.
+ */
 @AtriumIT
 class SessionsIT extends AtriumDeployment {
 
@@ -95,6 +102,74 @@ class SessionsIT extends AtriumDeployment {
                 + DemoAccount.OLIVIA.entraSessionId() + "&iss=https%3A%2F%2Fevil.example%2Fv2.0"));
 
         assertThat(browser.get(atrium()).status()).as("still signed in").isEqualTo(200);
+    }
+
+    @Test
+    void a_providers_back_channel_logout_token_ends_every_session_of_its_entra_session() throws Exception {
+        ScriptedBrowser laptop = new ScriptedBrowser(AtriumStack.peers());
+        ScriptedBrowser secondTab = new ScriptedBrowser(AtriumStack.peers());
+        laptop.signIn(atrium(), "adam");
+        secondTab.signIn(atrium(), "adam");
+
+        HttpResponse<String> answer = postLogoutToken(logoutToken(Map.of("sid", DemoAccount.ADAM.entraSessionId())));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(laptop.get(atrium()).status()).as("signed out").isEqualTo(302);
+        assertThat(secondTab.get(atrium()).status()).as("signed out").isEqualTo(302);
+    }
+
+    @Test
+    void what_is_not_a_logout_token_of_the_tenant_for_atrium_is_refused_with_400_and_ends_nothing() throws Exception {
+        ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
+        browser.signIn(atrium(), "olivia");
+        String sid = DemoAccount.OLIVIA.entraSessionId();
+        String good = logoutToken(Map.of("sid", sid));
+        Map<String, String> forgeries = new java.util.LinkedHashMap<>();
+        forgeries.put("an ID token (a nonce, no logout event)",
+                io.atrium.standins.entra.DemoSignIn.at(AtriumStack.peers().entra()).tokensFor(DemoAccount.OLIVIA)
+                        .idToken());
+        forgeries.put("another audience", logoutToken(Map.of("sid", sid, "aud", "api://another-app")));
+        forgeries.put("another issuer", logoutToken(Map.of("sid", sid, "iss", "https://evil.example/v2.0")));
+        forgeries.put("no logout event", AtriumStack.peers().entra().mint(Map.of("aud",
+                AtriumStack.settings().get("azure.client-id"), "jti", "j-1", "sid", sid), Duration.ofMinutes(2)));
+        forgeries.put("neither sid nor sub", logoutToken(Map.of()));
+        forgeries.put("a broken signature", good.substring(0, good.lastIndexOf('.') + 1) + "AAAA" + good.substring(
+                good.lastIndexOf('.') + 5));
+        forgeries.put("not a JWT", "logout-please");
+
+        forgeries.forEach((what, token) -> {
+            HttpResponse<String> refused = postLogoutToken(token);
+            assertThat(refused.statusCode()).as(what).isEqualTo(400);
+            assertThat(refused.body()).as(what).contains("\"error\":\"invalid_request\"");
+        });
+        assertThat(new ScriptedBrowser(AtriumStack.peers()).get(atrium().resolve("/auth/back-channel-logout"))
+                .status()).as("a GET").isEqualTo(405);
+        assertThat(browser.get(atrium()).status()).as("still signed in").isEqualTo(200);
+    }
+
+    /** A logout token as a provider signs it (the Entra stand-in's key): aud, iat, jti, the event, and {@code claims}. */
+    private String logoutToken(Map<String, Object> claims) {
+        Map<String, Object> token = new java.util.LinkedHashMap<>();
+        token.put("aud", AtriumStack.settings().get("azure.client-id"));
+        token.put("jti", java.util.UUID.randomUUID().toString());
+        token.put("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()));
+        token.putAll(claims);
+        return AtriumStack.peers().entra().mint(token, Duration.ofMinutes(2));
+    }
+
+    private HttpResponse<String> postLogoutToken(String token) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(atrium().resolve("/auth/back-channel-logout"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("logout_token=" + java.net.URLEncoder.encode(token,
+                            java.nio.charset.StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String issuer() {

@@ -21,7 +21,10 @@ import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.atrium.standins.TemporaryDirectories;
 import io.atrium.standins.entra.DemoAccount;
@@ -34,8 +37,10 @@ import io.atrium.web.it.ScriptedBrowser;
 /**
  * Two Atrium instances on this machine in one Payara data grid bound to 127.0.0.1, sharing a database, as behind a
  * load balancer: one cookie works on both. The standing cache is set to ten minutes, so that only the relay between
- * the instances can end a disabled employee's session on the other one within the test.
+ * the instances can end a disabled employee's session on the other one within the test. The second test stops the
+ * first instance, so it runs last.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesIT {
 
     private static final Duration RELAY_DEADLINE = Duration.ofSeconds(15);
@@ -89,6 +94,36 @@ class TwoInstancesIT {
     }
 
     @Test
+    @Order(1)
+    void a_sign_out_at_entra_that_reaches_one_instance_ends_the_sessions_on_both_also_one_that_moved_there()
+            throws Exception {
+        ScriptedBrowser moved = new ScriptedBrowser(AtriumStack.peers());
+        assertThat(greeting(moved.signIn(first.uri("/"), "olivia"))).isEqualTo("Hello, Olivia Overage");
+        moved.shareCookies(first.uri("/"), second.uri("/"));
+        assertThat(greeting(moved.get(second.uri("/")))).as("signed in on the first, now served by the second")
+                .isEqualTo("Hello, Olivia Overage");
+        ScriptedBrowser onFirst = new ScriptedBrowser(AtriumStack.peers());
+        assertThat(greeting(onFirst.signIn(first.uri("/"), "olivia"))).isEqualTo("Hello, Olivia Overage");
+        ScriptedBrowser onSecond = new ScriptedBrowser(AtriumStack.peers());
+        assertThat(greeting(onSecond.signIn(second.uri("/"), "olivia"))).isEqualTo("Hello, Olivia Overage");
+
+        // Entra's iframe reaches whichever instance the load balancer picks: here the second.
+        String issuer = AtriumStack.settings().get("azure.authority-host") + "/"
+                + AtriumStack.settings().get("azure.tenant-id") + "/v2.0";
+        ScriptedBrowser.Page logout = new ScriptedBrowser(AtriumStack.peers()).get(second.uri(
+                "/auth/front-channel-logout?sid=" + DemoAccount.OLIVIA.entraSessionId() + "&iss="
+                        + java.net.URLEncoder.encode(issuer, java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(logout.status()).isEqualTo(200);
+
+        assertThat(onSecond.get(second.uri("/")).status()).as("signed in where the logout arrived").isEqualTo(302);
+        assertThat(moved.get(second.uri("/")).status()).as("moved to where the logout arrived").isEqualTo(302);
+        assertThat(awaitRefused(onFirst, first.uri("/")).status()).as("signed in on the other instance")
+                .isEqualTo(302);
+        assertThat(moved.get(first.uri("/")).status()).as("and on the instance it signed in on").isEqualTo(302);
+    }
+
+    @Test
+    @Order(2)
     void one_cookie_works_on_both_instances_a_disable_on_one_ends_sessions_on_both_and_a_session_outlives_its_instance()
             throws Exception {
         assertThat(first.log()).as("the instances found each other, on loopback only")

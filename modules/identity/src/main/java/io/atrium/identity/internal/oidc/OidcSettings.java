@@ -22,6 +22,8 @@ public class OidcSettings {
     public static final String CALLBACK_PATH = "/auth/callback";
     private static final Set<String> MULTI_TENANT_AUTHORITIES = Set.of("organizations", "common");
     public static final String FRONT_CHANNEL_LOGOUT_PATH = "/auth/front-channel-logout";
+    /** Where an OpenID provider POSTs logout tokens (back-channel logout); Entra itself uses front-channel only. */
+    public static final String BACK_CHANNEL_LOGOUT_PATH = "/auth/back-channel-logout";
     /** Where a page sends the browser when Entra wants the employee to sign in again (a claims challenge). */
     public static final String SIGN_IN_AGAIN_PATH = "/auth/sign-in-again";
     static final String SIGNED_OUT_PATH = "/signed-out.html";

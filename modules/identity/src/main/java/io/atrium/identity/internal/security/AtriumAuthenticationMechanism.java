@@ -48,7 +48,8 @@ import io.atrium.identity.internal.oidc.UnsolicitedCallback;
  *   <li>{@code /api/*} and {@code /metrics} are for programs: an Entra bearer token or 401/403 per RFC 6750, never a
  *   redirect and never the browser session, so the API needs no CSRF defence;</li>
  *   <li>Entra's return to the callback completes the OpenID Connect sign-in;</li>
- *   <li>Entra's front-channel logout ends the sessions of the Entra session it names;</li>
+ *   <li>Entra's front-channel logout, and a provider's back-channel logout, end the sessions of the Entra session they
+ *   name ({@link LogoutEndpoints});</li>
  *   <li>a browser session that has signed in is applied as it is, until its maximum lifetime;</li>
  *   <li>any other request for a protected page sends the browser straight to Entra.</li>
  * </ul>
@@ -69,6 +70,7 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
     private final Event<EmployeeSignInFailed> signInFailed;
     private final UnsolicitedCallbacks unsolicitedCallbacks;
     private final Event<EmployeeRolesRefreshed> rolesRefreshed;
+    private final LogoutEndpoints logouts;
 
     @Inject
     public AtriumAuthenticationMechanism(OidcSignIn signIn, Event<EmployeeSignedIn> signedIn,
@@ -76,7 +78,7 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
                                          OidcSettings oidcSettings, BearerAuthentication bearerAuthentication,
                                          LocalStanding localStanding, Event<EmployeeSignInFailed> signInFailed,
                                          UnsolicitedCallbacks unsolicitedCallbacks,
-                                         Event<EmployeeRolesRefreshed> rolesRefreshed) {
+                                         Event<EmployeeRolesRefreshed> rolesRefreshed, LogoutEndpoints logouts) {
         this.signIn = signIn;
         this.signedIn = signedIn;
         this.sessionSettings = sessionSettings;
@@ -87,11 +89,12 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
         this.signInFailed = signInFailed;
         this.unsolicitedCallbacks = unsolicitedCallbacks;
         this.rolesRefreshed = rolesRefreshed;
+        this.logouts = logouts;
     }
 
     /** For CDI's proxy. */
     protected AtriumAuthenticationMechanism() {
-        this(null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Override
@@ -105,7 +108,10 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
             return completeSignIn(request, response, context);
         }
         if (OidcSettings.FRONT_CHANNEL_LOGOUT_PATH.equals(path)) {
-            return frontChannelLogout(request, response);
+            return logouts.frontChannel(request, response);
+        }
+        if (OidcSettings.BACK_CHANNEL_LOGOUT_PATH.equals(path)) {
+            return logouts.backChannel(request, response);
         }
         if (OidcSettings.SIGN_IN_AGAIN_PATH.equals(path)) {
             return signInAgain(request, response, context);
@@ -113,6 +119,7 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
         HttpSession session = request.getSession(false);
         EmployeeSession signedInSession = current(session);
         if (signedInSession != null) {
+            sessions.adopt(session);
             EmployeePrincipal employee;
             try {
                 // Atrium's own grants and a disabled flag can change during a session: applied on every request.
@@ -178,15 +185,16 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
                 + employee.objectId() + " roles=" + before.employee().roles() + " -> " + employee.roles());
         try {
             rolesRefreshed.fire(new EmployeeRolesRefreshed(employee.tenantId(), employee.objectId(),
-                    employee.username(), employee.roles(), appRoles(after.idToken()), Instant.now()));
+                    employee.username(), employee.roles(), appRoles(JWTParser.parse(after.idToken()).getJWTClaimsSet()),
+                    Instant.now()));
         } catch (RuntimeException | ParseException e) {
             LOG.log(Level.WARNING, e, () -> "roles changed at token refresh could not be recorded: oid="
                     + employee.objectId());
         }
     }
 
-    private static Set<String> appRoles(String idToken) throws ParseException {
-        List<String> appRoles = JWTParser.parse(idToken).getJWTClaimsSet().getStringListClaim("roles");
+    private static Set<String> appRoles(JWTClaimsSet idToken) throws ParseException {
+        List<String> appRoles = idToken.getStringListClaim("roles");
         return appRoles == null ? Set.of() : Set.copyOf(appRoles);
     }
 
@@ -325,13 +333,15 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
             OidcSignIn.CompletedSignIn completed = signIn.complete(request);
             EmployeeSession signedInSession = completed.session();
             EmployeePrincipal employee = signedInSession.employee();
-            record(request, signedInSession);
+            JWTClaimsSet idToken = idTokenClaims(signedInSession);
+            record(request, signedInSession, idToken);
             // A new session id at sign-in, so that an id planted before it (session fixation) is worth nothing.
             request.changeSessionId();
             HttpSession session = request.getSession();
             session.setMaxInactiveInterval(sessionSettings.idleTimeoutSeconds());
             EmployeeSessions.keep(session, signedInSession);
-            sessions.register(session, signedInSession.entraSessionId(), employee.tenantId(), employee.objectId());
+            sessions.register(session, signedInSession.entraSessionId(), idToken.getIssuer(), idToken.getSubject(),
+                    employee.tenantId(), employee.objectId());
             SignedOutMarker.clear(response);
             LOG.info(() -> "sign-in succeeded: user=" + employee.username() + " oid=" + employee.objectId()
                     + " tid=" + employee.tenantId() + " roles=" + employee.roles());
@@ -350,37 +360,24 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
         }
     }
 
-    /**
-     * Entra loads this address in a hidden iframe when the employee signs out elsewhere; the browser sends no Atrium
-     * cookie there, so the sessions are found by Entra's session id. Always answers 200, as Entra expects.
-     */
-    private AuthenticationStatus frontChannelLogout(HttpServletRequest request, HttpServletResponse response) {
-        String entraSessionId = request.getParameter("sid");
-        String issuer = request.getParameter("iss");
-        if (entraSessionId != null && (issuer == null || issuer.equals(oidcSettings.issuer()))) {
-            int ended = sessions.endAll(entraSessionId);
-            LOG.info(() -> "front-channel logout from Entra ended " + ended + " session(s)");
-        }
+    /** The claims of the ID token the sign-in has just verified. */
+    private static JWTClaimsSet idTokenClaims(EmployeeSession signedInSession) throws SignInFailure {
         try {
-            response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType("text/html;charset=UTF-8");
-            response.setHeader("Cache-Control", "no-store");
-            response.getWriter().print("<!DOCTYPE html><html lang=\"en\"><title>Signed out of Atrium</title></html>");
-            response.flushBuffer();
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "Entra's logout frame went away", e);
+            return JWTParser.parse(signedInSession.idToken()).getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new SignInFailure(SignInFailure.Reason.TOKEN_REJECTED, "ID token claims unreadable", e)
+                    .attempted(signedInSession.employee());
         }
-        return AuthenticationStatus.SEND_CONTINUE;
     }
 
-    private void record(HttpServletRequest request, EmployeeSession signedInSession) throws SignInFailure {
+    private void record(HttpServletRequest request, EmployeeSession signedInSession, JWTClaimsSet idToken)
+            throws SignInFailure {
         EmployeePrincipal employee = signedInSession.employee();
         try {
-            JWTClaimsSet idToken = JWTParser.parse(signedInSession.idToken()).getJWTClaimsSet();
             signedIn.fire(new EmployeeSignedIn(employee.tenantId(), employee.objectId(), employee.username(),
                     employee.displayName(), employee.email(), employee.roles(), signedInSession.entraSessionId(),
                     ClientAddress.of(request, oidcSettings.trustedProxies()), request.getHeader("User-Agent"),
-                    Instant.now(), idToken.getIssuer(), idToken.getSubject(), appRoles(signedInSession.idToken())));
+                    Instant.now(), idToken.getIssuer(), idToken.getSubject(), appRoles(idToken)));
         } catch (RuntimeException | ParseException e) {
             throw new SignInFailure(SignInFailure.Reason.NOT_RECORDED, "sign-in of oid=" + employee.objectId()
                     + " could not be recorded: " + e, e).attempted(employee);

@@ -45,7 +45,7 @@ class SignInCallbackTest {
     private final FiredEvents<EmployeeSignInFailed> failedSignIns = new FiredEvents<>();
     private final FiredEvents<UnsolicitedSignInCallback> unsolicited = new FiredEvents<>();
     private final AtriumAuthenticationMechanism mechanism = new AtriumAuthenticationMechanism(signIn, null, null, null,
-            settings, null, null, failedSignIns, new UnsolicitedCallbacks(unsolicited), null);
+            settings, null, null, failedSignIns, new UnsolicitedCallbacks(unsolicited), null, null);
 
     @BeforeAll
     static void start() throws Exception {
