@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import io.atrium.ai.internal.client.AzureOpenAiChat;
 import io.atrium.ai.internal.client.AzureOpenAiSettings;
+import io.atrium.ai.internal.client.CredentialMode;
 
 /** Lets the application check the Azure OpenAI settings at start-up, and the credential when it is asked to be ready. */
 @ApplicationScoped
@@ -26,6 +27,11 @@ public class AiConfiguration {
      */
     public List<String> problems() {
         return settings.problems();
+    }
+
+    /** True when Azure OpenAI is called with the employee's own token ({@code ATRIUM_AI_CREDENTIAL=on-behalf-of}). */
+    public boolean callsOnBehalfOfEmployees() {
+        return settings.problems().isEmpty() && settings.credential() == CredentialMode.ON_BEHALF_OF;
     }
 
     /**

@@ -33,10 +33,10 @@ import io.atrium.identity.internal.outbound.SettingsFromEnvironment;
 import io.atrium.standins.entra.EntraStandIn;
 
 /** What the AccessTokens tests share: settings for the stand-in, credentials on disk, reading tokens and logs. */
-final class EntraTokens {
+public final class EntraTokens {
 
     static final String DOWNSTREAM_API = "api://downstream-api";
-    static final String CERTIFICATE_PASSWORD = "atrium-test-certificate";
+    public static final String CERTIFICATE_PASSWORD = "atrium-test-certificate";
 
     private EntraTokens() {
     }
@@ -60,7 +60,7 @@ final class EntraTokens {
     }
 
     /** A self-signed certificate with its key in a PKCS#12 file, as an operator would mount one; made by keytool. */
-    static Path pkcs12Certificate(Path directory) throws IOException, InterruptedException {
+    public static Path pkcs12Certificate(Path directory) throws IOException, InterruptedException {
         Path file = Files.createTempDirectory(directory, "certificate").resolve("atrium-app.pfx");
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", "atrium-app", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
@@ -75,7 +75,7 @@ final class EntraTokens {
     }
 
     /** The same certificate and key as PEM: the key in PKCS#8, then the certificate. */
-    static Path pemCertificate(Path pkcs12) throws Exception {
+    public static Path pemCertificate(Path pkcs12) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(pkcs12)) {
             store.load(in, CERTIFICATE_PASSWORD.toCharArray());
@@ -97,7 +97,7 @@ final class EntraTokens {
      * id: the stand-in (Nimbus's private_key_jwt rules) accepts no other subject, where Entra matches the federated
      * credential's subject ({@code system:serviceaccount:ns:name}).
      */
-    static Path federatedTokenFile(Path directory, String clientId) throws Exception {
+    public static Path federatedTokenFile(Path directory, String clientId) throws Exception {
         RSAKey clusterKey = new RSAKeyGenerator(2048).keyID("cluster").generate();
         Date now = new Date();
         SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("cluster").build(),

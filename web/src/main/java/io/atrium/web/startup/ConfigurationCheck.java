@@ -2,6 +2,7 @@ package io.atrium.web.startup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +44,20 @@ public class ConfigurationCheck {
         problems.addAll(identity.problems());
         problems.addAll(ai.problems());
         problems.addAll(audit.problems());
+        onBehalfOfContradiction(ai.callsOnBehalfOfEmployees(), identity.actsOnBehalfOfEmployees(),
+                config.getOptionalValue("atrium.app-credential", String.class).orElse("")).ifPresent(problems::add);
         return problems;
+    }
+
+    /** Settings that are each right but cannot work together: the AI module asks for what identity cannot give. */
+    static Optional<String> onBehalfOfContradiction(boolean aiCallsOnBehalfOfEmployees,
+                                                     boolean appActsOnBehalfOfEmployees, String appCredential) {
+        if (!aiCallsOnBehalfOfEmployees || appActsOnBehalfOfEmployees) {
+            return Optional.empty();
+        }
+        return Optional.of("ATRIUM_AI_CREDENTIAL (atrium.ai.credential) is on-behalf-of, which exchanges each "
+                + "employee's token with the app registration's own credential, but ATRIUM_APP_CREDENTIAL is "
+                + appCredential + ", which cannot: choose client-secret, client-certificate or workload-identity, or "
+                + "ATRIUM_AI_CREDENTIAL=entra");
     }
 }

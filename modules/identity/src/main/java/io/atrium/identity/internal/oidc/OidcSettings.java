@@ -85,9 +85,6 @@ public class OidcSettings {
         if (clientId.isEmpty()) {
             problems.add("AZURE_CLIENT_ID (azure.client-id) is not set: the application (client) id of the app registration");
         }
-        if (clientSecret.isEmpty()) {
-            problems.add("AZURE_CLIENT_SECRET (azure.client-secret) is not set: a client secret of the app registration");
-        }
         if (!authorityHost.startsWith("https://")) {
             problems.add("AZURE_AUTHORITY_HOST (azure.authority-host) must be an https URL, not '" + authorityHost + "'");
         }
@@ -140,8 +137,9 @@ public class OidcSettings {
         return clientId.orElseThrow();
     }
 
-    public String clientSecret() {
-        return clientSecret.orElseThrow();
+    /** Required by the credential that uses it: {@code ATRIUM_APP_CREDENTIAL} decides ({@link SignInCredential}). */
+    public Optional<String> clientSecret() {
+        return clientSecret;
     }
 
     public String scopes() {

@@ -25,8 +25,6 @@ import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
@@ -61,21 +59,24 @@ public class OidcSignIn {
     private final EmployeeRoles employeeRoles;
     private final LocalStanding localStanding;
     private final GraphTokens graphTokens;
+    private final SignInCredential credential;
 
     @Inject
     public OidcSignIn(OidcSettings settings, EntraMetadata metadata, IdTokenVerifier idTokens,
-                      EmployeeRoles employeeRoles, LocalStanding localStanding, GraphTokens graphTokens) {
+                      EmployeeRoles employeeRoles, LocalStanding localStanding, GraphTokens graphTokens,
+                      SignInCredential credential) {
         this.settings = settings;
         this.metadata = metadata;
         this.idTokens = idTokens;
         this.employeeRoles = employeeRoles;
         this.localStanding = localStanding;
         this.graphTokens = graphTokens;
+        this.credential = credential;
     }
 
     /** For CDI's proxy. */
     protected OidcSignIn() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     /** The prompt configured for sign-ins; {@code afterSignOut} turns a silent sign-in into an explicit one. */
@@ -171,7 +172,7 @@ public class OidcSignIn {
             throw new SignInFailure(SignInFailure.Reason.TOKEN_REJECTED, "no refresh token in the session "
                     + "(the sign-in scopes lack offline_access)");
         }
-        TokenRequest tokenRequest = new TokenRequest(provider().getTokenEndpointURI(), clientAuthentication(),
+        TokenRequest tokenRequest = credential.tokenRequest(provider().getTokenEndpointURI(),
                 new RefreshTokenGrant(new RefreshToken(session.refreshToken())));
         AccessTokenResponse tokens = tokenResponse(tokenRequest, "refresh token").toSuccessResponse();
         Instant now = Instant.now();
@@ -200,14 +201,10 @@ public class OidcSignIn {
     }
 
     private OIDCTokens redeem(String code, PendingSignIn pending) throws SignInFailure {
-        TokenRequest tokenRequest = new TokenRequest(provider().getTokenEndpointURI(), clientAuthentication(),
+        TokenRequest tokenRequest = credential.tokenRequest(provider().getTokenEndpointURI(),
                 new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(pending.redirectUri()),
                         new CodeVerifier(pending.codeVerifier())));
         return ((OIDCTokenResponse) tokenResponse(tokenRequest, "code")).getOIDCTokens();
-    }
-
-    private ClientSecretBasic clientAuthentication() {
-        return new ClientSecretBasic(new ClientID(settings.clientId()), new Secret(settings.clientSecret()));
     }
 
     private TokenResponse tokenResponse(TokenRequest tokenRequest, String what) throws SignInFailure {

@@ -27,6 +27,14 @@ public enum AppCredentialMode {
         this.configValue = configValue;
     }
 
+    /**
+     * On-behalf-of needs the app registration's own secret, certificate or federated assertion; a managed identity, or
+     * whatever the default chain finds, is no such thing.
+     */
+    public boolean actsOnBehalfOfEmployees() {
+        return this == CLIENT_SECRET || this == CLIENT_CERTIFICATE || this == WORKLOAD_IDENTITY;
+    }
+
     static Optional<AppCredentialMode> parse(String value) {
         return Arrays.stream(values()).filter(mode -> mode.configValue.equals(value.strip())).findFirst();
     }

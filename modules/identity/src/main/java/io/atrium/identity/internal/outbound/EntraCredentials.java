@@ -54,14 +54,9 @@ public final class EntraCredentials {
         return app;
     }
 
-    /**
-     * On-behalf-of needs the app registration's own secret, certificate or federated assertion; a managed identity, or
-     * whatever the default chain finds, is no such thing.
-     */
+    /** See {@link AppCredentialMode#actsOnBehalfOfEmployees()}. */
     public boolean actsOnBehalfOfEmployees() {
-        AppCredentialMode mode = settings.mode();
-        return mode == AppCredentialMode.CLIENT_SECRET || mode == AppCredentialMode.CLIENT_CERTIFICATE
-                || mode == AppCredentialMode.WORKLOAD_IDENTITY;
+        return settings.mode().actsOnBehalfOfEmployees();
     }
 
     /**

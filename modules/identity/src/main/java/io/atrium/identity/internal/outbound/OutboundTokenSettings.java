@@ -122,7 +122,7 @@ public class OutboundTokenSettings {
     }
 
     /** The chosen mode; only once {@link #problems()} is empty. */
-    AppCredentialMode mode() {
+    public AppCredentialMode mode() {
         return AppCredentialMode.parse(appCredential).orElseThrow();
     }
 
@@ -152,11 +152,11 @@ public class OutboundTokenSettings {
         return clientSecret;
     }
 
-    Optional<String> certificatePath() {
+    public Optional<String> certificatePath() {
         return certificatePath;
     }
 
-    Optional<String> certificatePassword() {
+    public Optional<String> certificatePassword() {
         return certificatePassword;
     }
 
@@ -170,7 +170,7 @@ public class OutboundTokenSettings {
         return managedIdentityClientId;
     }
 
-    Optional<String> federatedTokenFile() {
+    public Optional<String> federatedTokenFile() {
         return federatedTokenFile;
     }
 

@@ -33,7 +33,8 @@ class SignInReturnTest {
         OidcSettings settings = new OidcSettings(entra.authorityHost(), Optional.of(entra.tenantId()),
                 Optional.of(entra.clientId()), Optional.of(entra.clientSecret()), "openid profile email offline_access",
                 60, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        signIn = new OidcSignIn(settings, new EntraMetadata(settings), null, null, null, null);
+        signIn = new OidcSignIn(settings, new EntraMetadata(settings), null, null, null, null,
+                SignInCredentials.clientSecret(settings));
     }
 
     @AfterAll

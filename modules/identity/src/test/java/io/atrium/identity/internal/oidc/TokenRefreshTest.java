@@ -43,7 +43,7 @@ class TokenRefreshTest {
         EntraMetadata metadata = new EntraMetadata(settings);
         // No group mapping: roles are the app roles, and Graph (asked only for group overage) is never needed.
         signIn = new OidcSignIn(settings, metadata, new IdTokenVerifier(settings, metadata),
-                new EmployeeRoles(Optional.empty(), null), null, new GraphTokens());
+                new EmployeeRoles(Optional.empty(), null), null, new GraphTokens(), SignInCredentials.clientSecret(settings));
     }
 
     @AfterAll

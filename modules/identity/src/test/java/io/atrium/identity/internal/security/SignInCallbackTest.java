@@ -22,6 +22,7 @@ import io.atrium.identity.events.UnsolicitedSignInCallback;
 import io.atrium.identity.internal.oidc.EntraMetadata;
 import io.atrium.identity.internal.oidc.OidcSettings;
 import io.atrium.identity.internal.oidc.OidcSignIn;
+import io.atrium.identity.internal.oidc.SignInCredentials;
 import io.atrium.standins.Truststores;
 import io.atrium.standins.entra.EntraStandIn;
 
@@ -55,7 +56,8 @@ class SignInCallbackTest {
         settings = new OidcSettings(entra.authorityHost(), Optional.of(entra.tenantId()),
                 Optional.of(entra.clientId()), Optional.of(entra.clientSecret()), "openid profile email offline_access",
                 60, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        signIn = new OidcSignIn(settings, new EntraMetadata(settings), null, null, null, null);
+        signIn = new OidcSignIn(settings, new EntraMetadata(settings), null, null, null, null,
+                SignInCredentials.clientSecret(settings));
     }
 
     @AfterAll
