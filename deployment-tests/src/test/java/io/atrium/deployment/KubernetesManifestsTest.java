@@ -160,8 +160,20 @@ class KubernetesManifestsTest {
         List<String> secrets = documented.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
         assertThat(atrium.getEnv()).filteredOn(variable -> variable.getValueFrom().getFieldRef() == null)
                 .extracting(V1EnvVar::getName)
-                .contains("ATRIUM_DB_PASSWORD", "AZURE_CLIENT_SECRET", "AZURE_OPENAI_API_KEY", "ATRIUM_SESSION_TOKEN_KEYS", "ATRIUM_AUDIT_CHAIN_KEYS")
+                .contains("ATRIUM_DB_PASSWORD", "ATRIUM_SESSION_TOKEN_KEYS", "ATRIUM_AUDIT_CHAIN_KEYS")
                 .allSatisfy(name -> assertThat(secrets).contains(name));
+    }
+
+    @Test
+    void the_deployment_holds_no_client_secret_and_no_azure_openai_key_workload_identity_stands_in_for_both() {
+        V1ConfigMap config = as(V1ConfigMap.class, objectOfKind("ConfigMap"));
+
+        assertThat(config.getData()).containsEntry("ATRIUM_APP_CREDENTIAL", "workload-identity")
+                .containsEntry("ATRIUM_AI_CREDENTIAL", "entra");
+        assertThat(atriumContainer().getEnv()).extracting(V1EnvVar::getName)
+                .doesNotContain("AZURE_CLIENT_SECRET", "AZURE_OPENAI_API_KEY", "AZURE_CLIENT_CERTIFICATE_PATH");
+        assertThat(as(V1Deployment.class, objectOfKind("Deployment")).getSpec().getTemplate().getMetadata()
+                .getLabels()).containsEntry("azure.workload.identity/use", "true");
     }
 
     @Test
