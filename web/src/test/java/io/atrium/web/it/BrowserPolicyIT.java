@@ -138,6 +138,10 @@ class BrowserPolicyIT extends AtriumDeployment {
         List<String> sessionCookies = callback.headers().get("set-cookie").stream()
                 .filter(cookie -> cookie.startsWith("JSESSIONID=")).toList();
         assertThat(sessionCookies).as("the new session id of the sign-in").hasSize(1);
+        String beforeSignIn = toEntra.headers().get("set-cookie").stream()
+                .filter(cookie -> cookie.startsWith("JSESSIONID=")).findFirst().orElseThrow().split(";", 2)[0];
+        assertThat(sessionCookies.get(0).split(";", 2)[0]).as("a session id planted before sign-in is worth nothing")
+                .isNotEqualTo(beforeSignIn);
         assertThat(sessionCookies.get(0).toLowerCase().split(";\\s*"))
                 .contains("httponly", "secure", "samesite=lax");
     }
