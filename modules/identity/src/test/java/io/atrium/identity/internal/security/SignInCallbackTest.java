@@ -45,8 +45,11 @@ class SignInCallbackTest {
 
     private final FiredEvents<EmployeeSignInFailed> failedSignIns = new FiredEvents<>();
     private final FiredEvents<UnsolicitedSignInCallback> unsolicited = new FiredEvents<>();
-    private final AtriumAuthenticationMechanism mechanism = new AtriumAuthenticationMechanism(signIn, null, null, null,
-            settings, null, null, failedSignIns, new UnsolicitedCallbacks(unsolicited), null, null);
+    private final SignInStart signInStart = new SignInStart(signIn);
+    private final AtriumAuthenticationMechanism mechanism = new AtriumAuthenticationMechanism(null,
+            new SignInCallback(signIn, signInStart, null, failedSignIns, null, null, settings,
+                    new UnsolicitedCallbacks(unsolicited)),
+            null, signInStart, new SessionRefresh(null, signIn, null), null, null);
 
     @BeforeAll
     static void start() throws Exception {
