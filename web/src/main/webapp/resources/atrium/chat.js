@@ -93,6 +93,10 @@ var atriumChat = (function () {
                 note(reply.turn, 'The answer broke off here.');
             }
             finish(failed.message);
+            if (failed.signInAgain) {
+                // Entra asks for a new sign-in (a claims challenge); the question stays in the conversation.
+                window.location.assign(failed.signInAgain);
+            }
         });
         source.onerror = function () {
             if (current && current.source === source) {

@@ -1,8 +1,11 @@
 package io.atrium.ai;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+
+import io.atrium.identity.AccessTokenUnavailableException;
 
 /**
  * The assistant could not answer. {@link #userMessage()} is for the employee who asked; {@link #getMessage()} is for
@@ -31,6 +34,12 @@ public class AiUnavailableException extends RuntimeException {
         UPSTREAM_ERROR("The assistant is not available right now. Please try again in a few minutes."),
         /** Azure did not answer in time. */
         TIMEOUT("The assistant took too long to answer. Please try again."),
+        /**
+         * Entra wants the employee to sign in again before a token on their behalf is issued (a claims challenge,
+         * multi-factor authentication, a revoked session): a page sends the browser to sign in, an API answers 401.
+         */
+        SIGN_IN_REQUIRED("Microsoft Entra ID asks you to sign in again before the assistant can answer. Please sign "
+                + "in again and resend your message."),
         /** The employee has used up today's token allowance (ATRIUM_AI_DAILY_TOKEN_QUOTAS); nothing was sent. */
         QUOTA_EXHAUSTED("You have used up today's allowance for the assistant. It is renewed at midnight (UTC).");
 
@@ -101,6 +110,19 @@ public class AiUnavailableException extends RuntimeException {
     /** No answer came: a timeout, a refused connection, an unknown host. */
     public static AiUnavailableException noAnswer(Kind kind, String operatorDetail, Throwable cause) {
         return new AiUnavailableException(kind, operatorDetail, null, null, cause);
+    }
+
+    /**
+     * For {@link Kind#SIGN_IN_REQUIRED}: Entra's refusal, whose claims challenge the next sign-in asks for
+     * ({@link io.atrium.identity.SignInAgain}) and whose {@code WWW-Authenticate} an API sends its caller.
+     */
+    public Optional<AccessTokenUnavailableException> entraRefusal() {
+        for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof AccessTokenUnavailableException refusal) {
+                return Optional.of(refusal);
+            }
+        }
+        return Optional.empty();
     }
 
     public Kind kind() {

@@ -91,6 +91,16 @@ public class AccessTokens {
      * @throws AccessTokenUnavailableException when Entra gives none
      */
     public String forApp(String scope) {
+        return forApp(scope, null);
+    }
+
+    /**
+     * As {@link #forApp(String)}, for an API that refused the cached token with a claims challenge
+     * ({@link ClaimsChallenge#claimsOf}): a new token is asked for with those claims, whatever is cached.
+     *
+     * @param claimsChallenge the challenge's claims JSON; null asks as {@link #forApp(String)} does
+     */
+    public String forApp(String scope, String claimsChallenge) {
         Objects.requireNonNull(scope, "scope");
         if (!scope.strip().endsWith(DEFAULT_SCOPE_SUFFIX) || scope.strip().contains(" ")) {
             throw new IllegalArgumentException("An application token is asked for with one API's '.default' scope, "
@@ -99,8 +109,10 @@ public class AccessTokens {
         String defaultScope = scope.strip();
         TokenCredential app = credentials().app();
         // No authorization endpoint: nobody can sign in again for the application.
-        return appTokens.get(defaultScope, () -> request("as the application", List.of(defaultScope), null,
-                () -> app)).value();
+        Supplier<IssuedToken> request = () -> request("as the application", List.of(defaultScope), claimsChallenge,
+                null, () -> app);
+        return (claimsChallenge == null ? appTokens.get(defaultScope, request)
+                : appTokens.renew(defaultScope, request)).value();
     }
 
     /**
@@ -115,6 +127,17 @@ public class AccessTokens {
      * @throws AccessTokenUnavailableException when Entra gives none; see its {@code interactionRequired()}
      */
     public String onBehalfOf(EmployeeToken employee, String scopes) {
+        return onBehalfOf(employee, scopes, null);
+    }
+
+    /**
+     * As {@link #onBehalfOf(EmployeeToken, String)}, for an API that refused the cached token with a claims challenge
+     * ({@link ClaimsChallenge#claimsOf}): the exchange is made again with those claims, whatever is cached. When
+     * Entra then wants the employee to sign in again, the refusal carries the claims for that sign-in.
+     *
+     * @param claimsChallenge the challenge's claims JSON; null asks as {@link #onBehalfOf(EmployeeToken, String)} does
+     */
+    public String onBehalfOf(EmployeeToken employee, String scopes, String claimsChallenge) {
         Objects.requireNonNull(employee, "employee");
         Objects.requireNonNull(scopes, "scopes");
         List<String> scopeList = Arrays.stream(scopes.strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
@@ -130,9 +153,12 @@ public class AccessTokens {
         }
         EmployeeScope key = new EmployeeScope(employee.tenantId(), employee.objectId(), String.join(" ", scopeList),
                 sha256(employee.accessToken()));
-        return employeeTokens.get(key, () -> request("on behalf of oid=" + employee.objectId() + " tid="
-                        + employee.tenantId(), scopeList, settings.authorizationEndpoint(employee.tenantId()),
-                () -> entra.onBehalfOf(employee.tenantId(), employee.accessToken()))).value();
+        Supplier<IssuedToken> request = () -> request("on behalf of oid=" + employee.objectId() + " tid="
+                        + employee.tenantId(), scopeList, claimsChallenge,
+                settings.authorizationEndpoint(employee.tenantId()),
+                () -> entra.onBehalfOf(employee.tenantId(), employee.accessToken()));
+        return (claimsChallenge == null ? employeeTokens.get(key, request) : employeeTokens.renew(key, request))
+                .value();
     }
 
     private void counted(String cache, boolean hit) {
@@ -149,13 +175,19 @@ public class AccessTokens {
         return credentials;
     }
 
-    private IssuedToken request(String onWhoseBehalf, List<String> scopes, String authorizationEndpoint,
-                                Supplier<TokenCredential> credential) {
+    private IssuedToken request(String onWhoseBehalf, List<String> scopes, String claimsChallenge,
+                                String authorizationEndpoint, Supplier<TokenCredential> credential) {
         long started = System.nanoTime();
         String what = "token request " + onWhoseBehalf + " for " + String.join(" ", scopes) + " with "
-                + credentials.mode();
+                + credentials.mode() + (claimsChallenge == null ? "" : ", answering a claims challenge");
+        // CAE on: MSAL declares the cp1 capability, so APIs send claims challenges that Atrium answers, and Entra
+        // may issue longer-lived tokens that a critical event (a disabled employee) revokes at once.
+        TokenRequestContext context = new TokenRequestContext().setScopes(scopes).setCaeEnabled(true);
+        if (claimsChallenge != null) {
+            context.setClaims(claimsChallenge);
+        }
         try {
-            AccessToken token = credential.get().getTokenSync(new TokenRequestContext().setScopes(scopes));
+            AccessToken token = credential.get().getTokenSync(context);
             Instant expiresAt = token.getExpiresAt().toInstant();
             LOG.info(() -> what + ": issued, valid for " + Duration.between(Instant.now(), expiresAt).toSeconds()
                     + " s, in " + millisSince(started) + " ms");

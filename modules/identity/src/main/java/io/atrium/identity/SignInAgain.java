@@ -35,7 +35,16 @@ public class SignInAgain {
      * @param returnTo the page to come back to, a path within Atrium such as {@code /index.xhtml}
      */
     public Optional<String> pathFor(AccessTokenUnavailableException refusal, String returnTo) {
-        HttpSession session = request.getSession(false);
+        return pathFor(refusal, returnTo, request.getSession(false));
+    }
+
+    /**
+     * As {@link #pathFor(AccessTokenUnavailableException, String)}, for a refusal that arrives after the request
+     * thread let go (a streamed answer), with the browser session held since.
+     *
+     * @param session the employee's browser session, or null
+     */
+    public Optional<String> pathFor(AccessTokenUnavailableException refusal, String returnTo, HttpSession session) {
         if (!refusal.interactionRequired() || session == null) {
             return Optional.empty();
         }

@@ -72,6 +72,33 @@ class AccessTokensForAppTest {
     }
 
     @Test
+    void every_token_request_declares_the_cp1_capability_so_entra_issues_a_cae_token() throws Exception {
+        JWTClaimsSet claims = claimsOf(accessTokens(entra, clientSecret(entra)).forApp("api://cae-capable/.default"));
+
+        assertThat(claims.getStringListClaim("xms_cc")).containsExactly(ClaimsChallenge.CLIENT_CAPABILITY);
+    }
+
+    @Test
+    void a_claims_challenge_gets_a_new_token_whatever_is_cached_and_later_calls_reuse_it() throws Exception {
+        AccessTokens tokens = accessTokens(entra, clientSecret(entra));
+        String scope = "api://revoking/.default";
+        String first = tokens.forApp(scope);
+        int before = entra.tokenEndpointTokensIssued();
+        // iat has whole seconds: a challenge for tokens issued after the first one's second.
+        Thread.sleep(1_100);
+        String claims = "{\"access_token\":{\"nbf\":{\"essential\":true,\"value\":\""
+                + System.currentTimeMillis() / 1000 + "\"}}}";
+
+        String renewed = tokens.forApp(scope, claims);
+
+        assertThat(renewed).isNotEqualTo(first);
+        assertThat(entra.tokenEndpointTokensIssued()).isEqualTo(before + 1);
+        assertThat(claimsOf(renewed).getIssueTime()).isAfter(claimsOf(first).getIssueTime());
+        assertThat(tokens.forApp(scope)).isEqualTo(renewed);
+        assertThat(entra.tokenEndpointTokensIssued()).isEqualTo(before + 1);
+    }
+
+    @Test
     void each_api_gets_a_token_of_its_own() throws Exception {
         AccessTokens tokens = accessTokens(entra, clientSecret(entra));
 

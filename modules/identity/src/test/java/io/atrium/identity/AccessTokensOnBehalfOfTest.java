@@ -137,6 +137,42 @@ class AccessTokensOnBehalfOfTest {
     }
 
     @Test
+    void a_token_on_erins_behalf_declares_the_cp1_capability() throws Exception {
+        JWTClaimsSet claims = claimsOf(accessTokens(entra, clientSecret(entra)).onBehalfOf(erin,
+                "api://cae-api/Reports.Read"));
+
+        assertThat(claims.getStringListClaim("xms_cc")).containsExactly(ClaimsChallenge.CLIENT_CAPABILITY);
+    }
+
+    @Test
+    void a_claims_challenge_is_answered_with_a_new_exchange_or_entras_demand_to_sign_in_again() throws Exception {
+        AccessTokens tokens = accessTokens(entra, clientSecret(entra));
+        String scope = "api://revoking-api/Reports.Read";
+        String claims = "{\"access_token\":{\"nbf\":{\"essential\":true,\"value\":\""
+                + System.currentTimeMillis() / 1000 + "\"}}}";
+        String first = tokens.onBehalfOf(adam, scope);
+        Thread.sleep(1_100);
+
+        String renewed = tokens.onBehalfOf(adam, scope, claims);
+        assertThat(renewed).isNotEqualTo(first);
+        assertThat(tokens.onBehalfOf(adam, scope)).isEqualTo(renewed);
+
+        entra.insistOnBehalfOf(DemoAccount.ADAM, claims);
+        try {
+            assertThatThrownBy(() -> tokens.onBehalfOf(adam, scope, claims))
+                    .isInstanceOfSatisfying(AccessTokenUnavailableException.class, refusal -> {
+                        assertThat(refusal.interactionRequired()).isTrue();
+                        assertThat(refusal.claimsChallenge()).hasValue(claims);
+                    });
+            // The refused token is not handed out again.
+            assertThatThrownBy(() -> tokens.onBehalfOf(adam, scope))
+                    .isInstanceOf(AccessTokenUnavailableException.class);
+        } finally {
+            entra.clearChallenge(DemoAccount.ADAM);
+        }
+    }
+
+    @Test
     void a_client_certificate_can_act_on_erins_behalf() throws Exception {
         Path certificate = EntraTokens.pkcs12Certificate(directory);
 

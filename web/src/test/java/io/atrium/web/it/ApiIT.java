@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 
+import io.atrium.identity.ClaimsChallenge;
 import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.entra.EntraStandIn;
 
@@ -150,6 +152,31 @@ class ApiIT extends AtriumDeployment {
         try {
             // A freshly minted token: Atrium may reuse its answer for a token it has seen for up to 30 seconds.
             assertInsufficientScope(get("/api/v1/me", entra().mint(employeeClaims(DemoAccount.OLIVIA), Duration.ofMinutes(30))));
+        } finally {
+            Database.execute("UPDATE app_user SET status = 'active' WHERE object_id = ?", DemoAccount.OLIVIA.oid());
+        }
+    }
+
+    @Test
+    void a_disabled_employees_cae_capable_client_hears_a_claims_challenge_for_a_newer_token() {
+        new ScriptedBrowser(AtriumStack.peers()).signIn(atrium(), "olivia");
+        Database.execute("UPDATE app_user SET status = 'disabled' WHERE object_id = ?", DemoAccount.OLIVIA.oid());
+        try {
+            Map<String, Object> claims = employeeClaims(DemoAccount.OLIVIA);
+            claims.put("xms_cc", List.of("cp1"));
+            long disabledBy = Instant.now().getEpochSecond();
+
+            HttpResponse<String> answer = get("/api/v1/me", entra().mint(claims, Duration.ofMinutes(30)));
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(401);
+            String challenge = answer.headers().firstValue("WWW-Authenticate").orElseThrow();
+            assertThat(challenge).contains("error=\"insufficient_claims\"")
+                    .contains("authorization_uri=\"" + entra().issuer().replace("/v2.0", "/oauth2/v2.0/authorize"));
+            assertThat(ClaimsChallenge.claimsOf(challenge)).hasValueSatisfying(json -> assertThat(json)
+                    .startsWith("{\"access_token\":{\"nbf\":{\"essential\":true,\"value\":\""));
+            long notBefore = Long.parseLong(ClaimsChallenge.claimsOf(challenge).orElseThrow().replaceAll("\\D", ""));
+            assertThat(notBefore).isBetween(disabledBy - 1, disabledBy + 60);
+            assertThat(answer.body()).contains("disabled").doesNotContain("Exception");
         } finally {
             Database.execute("UPDATE app_user SET status = 'active' WHERE object_id = ?", DemoAccount.OLIVIA.oid());
         }

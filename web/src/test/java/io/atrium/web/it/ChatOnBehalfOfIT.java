@@ -1,11 +1,19 @@
 package io.atrium.web.it;
 
+import static io.atrium.web.it.ChatPageCalls.CONVERSATION;
+import static io.atrium.web.it.ChatPageCalls.events;
+import static io.atrium.web.it.ChatPageCalls.find;
 import static io.atrium.web.it.ChatPageCalls.sendByAjax;
 import static io.atrium.web.it.ChatPageCalls.stream;
 import static io.atrium.web.it.ChatPageCalls.streamedText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +26,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
+
+import io.atrium.identity.ClaimsChallenge;
 import io.atrium.standins.LocalPeers;
 import io.atrium.standins.entra.DemoAccount;
+import io.atrium.standins.entra.DemoSignIn;
 import io.atrium.standins.entra.EntraStandIn;
 import io.atrium.standins.graph.TrustedIssuer;
 import io.atrium.standins.openai.AzureOpenAiStandIn;
@@ -35,6 +47,8 @@ import io.atrium.standins.payara.PayaraMicroProcess;
  */
 @ExtendWith(AtriumStack.class)
 class ChatOnBehalfOfIT {
+
+    private static final String MFA_CLAIMS = "{\"access_token\":{\"acrs\":{\"essential\":true,\"value\":\"c2\"}}}";
 
     private static AzureOpenAiStandIn tokensOnly;
     private static PayaraMicroProcess atrium;
@@ -90,6 +104,59 @@ class ChatOnBehalfOfIT {
         assertThat(request.hasApiKey()).isFalse();
         assertThat(request.deployment()).contains("gpt-4o");
         assertThat(request.header("authorization")).as("kept by the stand-in, which hides its value").isPresent();
+    }
+
+    /**
+     * Continuous Access Evaluation end to end: Entra told Azure OpenAI of a critical event for Adam (sessions revoked),
+     * so his cached token meets a claims challenge; Atrium asks Entra again with the claims, and Entra wants him to
+     * sign in again (a Conditional Access policy). An API caller hears Entra's claims in a 401; the chat page sends him
+     * to sign in again with them and back to the conversation, where the next question is answered.
+     */
+    @Test
+    void after_a_critical_event_the_chat_sends_the_employee_to_sign_in_again_and_an_api_caller_hears_the_claims()
+            throws Exception {
+        URI base = URI.create(atrium.url() + "/");
+        EntraStandIn entra = AtriumStack.peers().entra();
+        ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
+        ScriptedBrowser.Page chat = browser.signIn(base.resolve("/chat.xhtml"), "adam");
+        ScriptedBrowser.Page before = sendByAjax(browser, chat, "Before", "gpt-4o");
+        assertThat(streamedText(stream(browser, base, before).body())).isEqualTo("Echo: Before");
+        Thread.sleep(1_100);
+        tokensOnly.criticalEvent(DemoAccount.ADAM.oid());
+        entra.challengeOnBehalfOf(DemoAccount.ADAM, MFA_CLAIMS);
+        try {
+            HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            base.resolve("/api/v1/chat/completions"))
+                    .header("Authorization", "Bearer " + DemoSignIn.at(entra).tokensFor(DemoAccount.ADAM).accessToken())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4o\",\"messages\":"
+                            + "[{\"role\":\"user\",\"content\":\"From a script\"}]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(api.statusCode()).as(api.body()).isEqualTo(401);
+            assertThat(api.headers().firstValue("WWW-Authenticate").flatMap(ClaimsChallenge::claimsOf))
+                    .hasValue(MFA_CLAIMS);
+            assertThat(api.body()).contains("sign in again");
+
+            ScriptedBrowser.Page refused = stream(browser, base, sendByAjax(browser, chat, "After", "gpt-4o"));
+            List<String> failed = events(refused.body(), "failed");
+            assertThat(failed).as(refused.body()).hasSize(1);
+            Object signInAgain = JSONObjectUtils.parse(failed.get(0)).get("signInAgain");
+            assertThat(signInAgain).as(failed.get(0)).isInstanceOf(String.class);
+
+            ScriptedBrowser.Page entraAgain = browser.follow(browser.get(base.resolve((String) signInAgain)));
+            assertThat(entraAgain.uri().getPath()).endsWith("/v2.0/authorize");
+            assertThat(entraAgain.uri().getRawQuery()).contains("claims=" + URLEncoder.encode(
+                    ClaimsChallenge.withClientCapability(MFA_CLAIMS), StandardCharsets.UTF_8));
+            ScriptedBrowser.Page back = browser.follow(browser.post(entraAgain.uri(), Map.of("username", "adam")));
+            assertThat(back.uri().getPath()).isEqualTo("/chat.xhtml");
+            assertThat(back.uri().getQuery()).as("back to the conversation")
+                    .isEqualTo("c=" + find(CONVERSATION, before.body()));
+
+            assertThat(streamedText(stream(browser, base, sendByAjax(browser, back, "Again", "gpt-4o")).body()))
+                    .isEqualTo("Echo: Again");
+        } finally {
+            entra.clearChallenge(DemoAccount.ADAM);
+        }
     }
 
     private static String required(String property) {

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.atrium.identity.ClaimsChallenge;
 import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.entra.DemoSignIn;
 import io.atrium.standins.entra.EntraStandIn;
@@ -90,7 +91,8 @@ class OnBehalfOfIT extends AtriumDeployment {
 
             assertThat(entraAgain.uri().getPath()).as("Entra's sign-in page, a second time")
                     .endsWith("/v2.0/authorize");
-            assertThat(query(entraAgain.uri())).containsEntry("claims", CLAIMS).doesNotContainKey("prompt");
+            assertThat(query(entraAgain.uri())).as("Entra's claims beside Atrium's cp1 capability")
+                    .containsEntry("claims", ClaimsChallenge.withClientCapability(CLAIMS)).doesNotContainKey("prompt");
 
             ScriptedBrowser.Page home = browser.follow(browser.post(entraAgain.uri(), Map.of("username", "adam")));
 
@@ -110,7 +112,7 @@ class OnBehalfOfIT extends AtriumDeployment {
         try {
             ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
             ScriptedBrowser.Page entraAgain = browser.signIn(atrium(), "adam");
-            assertThat(query(entraAgain.uri())).containsEntry("claims", CLAIMS);
+            assertThat(query(entraAgain.uri())).containsEntry("claims", ClaimsChallenge.withClientCapability(CLAIMS));
 
             ScriptedBrowser.Page home = browser.follow(browser.post(entraAgain.uri(), Map.of("username", "adam")));
 

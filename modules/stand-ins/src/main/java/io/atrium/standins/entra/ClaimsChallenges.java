@@ -109,8 +109,28 @@ final class ClaimsChallenges implements Route {
         claimsAskedAtSignIn.add(claims);
         // A token's iat has whole seconds: a token issued in the second the challenge was met counts as meeting it.
         Instant met = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        challenged.replaceAll((oid, challenge) -> challenge.meetable() && challenge.claims().equals(claims)
+        challenged.replaceAll((oid, challenge) -> challenge.meetable() && asksFor(claims, challenge.claims())
                 ? new Challenge(challenge.claims(), true, met) : challenge);
+    }
+
+    /**
+     * Whether a sign-in's claims request holds every claim of the challenge: clients add their own (the {@code cp1}
+     * capability) beside what Entra asked for.
+     */
+    private static boolean asksFor(String asked, String challenge) {
+        try {
+            return contains(JSONObjectUtils.parse(asked), JSONObjectUtils.parse(challenge));
+        } catch (ParseException e) {
+            return asked.equals(challenge);
+        }
+    }
+
+    private static boolean contains(Object asked, Object wanted) {
+        if (wanted instanceof Map<?, ?> wantedMap) {
+            return asked instanceof Map<?, ?> askedMap && wantedMap.entrySet().stream()
+                    .allMatch(entry -> contains(askedMap.get(entry.getKey()), entry.getValue()));
+        }
+        return Objects.equals(asked, wanted);
     }
 
     private static Map<String, Object> entraRefusal() {

@@ -1,9 +1,11 @@
 package io.atrium.standins.entra;
 
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -11,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.oauth2.sdk.GrantType;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
@@ -104,6 +107,8 @@ final class TokenEndpointClaims implements OAuth2TokenCallback {
         claims.put("azp", clientId);
         claims.put("azpacr", clientAuthenticationClass(request.getClientAuthentication()));
         claims.put("ver", "2.0");
+        // Entra writes the capabilities the client declared for this request, not those of an assertion's client.
+        claims.put("xms_cc", declaredCapabilities(request));
         if (GrantType.CLIENT_CREDENTIALS.equals(request.getAuthorizationGrant().getType())) {
             claims.put("idtyp", "app");
             claims.put("oid", servicePrincipalId(clientId));
@@ -121,6 +126,27 @@ final class TokenEndpointClaims implements OAuth2TokenCallback {
     @Override
     public long tokenExpiry() {
         return lifetime.toSeconds();
+    }
+
+    /**
+     * The {@code xms_cc} values of the request's {@code claims} parameter (MSAL's
+     * {@code {"access_token":{"xms_cc":{"values":["CP1"]}}}}), lower-cased as Entra writes them; null without any.
+     */
+    private static List<String> declaredCapabilities(TokenRequest request) {
+        List<String> parameter = request.getCustomParameters().get("claims");
+        if (parameter == null || parameter.isEmpty()) {
+            return null;
+        }
+        try {
+            Map<String, Object> accessToken = JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(parameter.get(0)),
+                    "access_token");
+            Map<String, Object> xmsCc = accessToken == null ? null : JSONObjectUtils.getJSONObject(accessToken, "xms_cc");
+            List<String> values = xmsCc == null ? null : JSONObjectUtils.getStringList(xmsCc, "values");
+            return values == null || values.isEmpty() ? null
+                    : values.stream().map(value -> value.toLowerCase(Locale.ROOT)).toList();
+        } catch (ParseException e) {
+            return null;
+        }
     }
 
     private static String clientId(TokenRequest request) {

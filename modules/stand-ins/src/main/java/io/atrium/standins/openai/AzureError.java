@@ -102,6 +102,16 @@ record AzureError(int status, Map<String, String> headers, ObjectNode body) {
                 + "(https://cognitiveservices.azure.com), or have expired.");
     }
 
+    /**
+     * A CAE claims challenge: the token is valid, but a critical event revoked it. The header is the challenge; the
+     * body carries Graph's and ARM's wording for it.
+     */
+    static AzureError claimsChallenge(String wwwAuthenticate) {
+        ObjectNode body = gatewayBody("401", "Continuous access evaluation resulted in challenge with result: "
+                + "InteractionRequired and code: TokenIssuedBeforeRevocationTimestamp");
+        return new AzureError(401, Map.of("WWW-Authenticate", wwwAuthenticate), body);
+    }
+
     /** Refusal of a key sent to a resource that was told to take Entra tokens only. */
     static AzureError unexpectedApiKey() {
         return gatewayError(401, "401", "This resource accepts only Microsoft Entra ID tokens; the request carried "

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.atrium.standins.CriticalEvents;
 import io.atrium.standins.graph.TrustedIssuer;
 
 /**
@@ -127,6 +128,17 @@ public final class AzureOpenAiStandIn implements AutoCloseable {
             throw new IllegalStateException("This stand-in takes an api-key, not Entra tokens");
         }
         return entraTokenCheck.callers();
+    }
+
+    /**
+     * For a stand-in requiring Entra tokens: Entra told this resource of a critical event for {@code oid} (the user
+     * disabled, their sessions revoked); see {@link CriticalEvents} for what its tokens meet from now on.
+     */
+    public void criticalEvent(String oid) {
+        if (entraTokenCheck == null) {
+            throw new IllegalStateException("This stand-in takes an api-key, not Entra tokens");
+        }
+        entraTokenCheck.criticalEvents().revoke(oid);
     }
 
     /** How many streamed answers the client abandoned before {@code [DONE]} (closed the connection). */

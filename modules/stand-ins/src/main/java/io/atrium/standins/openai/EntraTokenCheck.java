@@ -33,6 +33,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.Headers;
 
+import io.atrium.standins.CriticalEvents;
 import io.atrium.standins.Truststores;
 import io.atrium.standins.graph.TrustedIssuer;
 
@@ -51,12 +52,15 @@ final class EntraTokenCheck implements CredentialCheck {
     private final String issuer;
     private final DefaultJWTProcessor signatureCheck;
     private final Clock clock;
+    private final CriticalEvents criticalEvents;
     private final Queue<String> callers = new ConcurrentLinkedQueue<>();
 
     private EntraTokenCheck(String issuer, DefaultJWTProcessor signatureCheck, Clock clock) {
         this.issuer = issuer;
         this.signatureCheck = signatureCheck;
         this.clock = clock;
+        String tenantRoot = issuer.endsWith("/v2.0") ? issuer.substring(0, issuer.length() - "/v2.0".length()) : issuer;
+        this.criticalEvents = new CriticalEvents(tenantRoot + "/oauth2/v2.0/authorize", clock);
     }
 
     /** Reads the issuer's metadata now: a stand-in that cannot learn the keys fails to start, not to accept tokens. */
@@ -101,9 +105,17 @@ final class EntraTokenCheck implements CredentialCheck {
         if (!valid) {
             return Optional.of(AzureError.invalidToken());
         }
+        Optional<String> challenge = criticalEvents.challenge(claims);
+        if (challenge.isPresent()) {
+            return Optional.of(AzureError.claimsChallenge(challenge.get()));
+        }
         Object oid = claims.getClaim("oid");
         callers.add(oid instanceof String id ? id : "");
         return Optional.empty();
+    }
+
+    CriticalEvents criticalEvents() {
+        return criticalEvents;
     }
 
     /** The {@code oid} of every accepted token, oldest first. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,6 +33,7 @@ import io.atrium.ai.ChatReply;
 import io.atrium.ai.ChatService;
 import io.atrium.ai.ChatStream;
 import io.atrium.ai.ChatStreamListener;
+import io.atrium.identity.AccessTokenUnavailableException;
 import io.atrium.identity.CurrentEmployee;
 import io.atrium.identity.EmployeePrincipal;
 import io.atrium.identity.EmployeeToken;
@@ -166,10 +168,17 @@ public class ChatCompletionsResource {
             case QUOTA_EXHAUSTED, RATE_LIMITED -> Response.Status.TOO_MANY_REQUESTS;
             case CONTENT_FILTERED, BAD_REQUEST -> Response.Status.BAD_REQUEST;
             case TIMEOUT -> Response.Status.GATEWAY_TIMEOUT;
+            case SIGN_IN_REQUIRED -> Response.Status.UNAUTHORIZED;
             case UNAUTHORIZED, DEPLOYMENT_NOT_FOUND, UPSTREAM_ERROR -> Response.Status.BAD_GATEWAY;
         };
         Response response = OpenAiError.response(status, failure.userMessage(), errorType(failure),
                 errorCode(failure));
+        // Entra's claims challenge goes to the caller, as Microsoft documents for middle-tier APIs: its MSAL signs
+        // the employee in again with those claims and calls once more.
+        Optional<String> challenge = failure.entraRefusal().flatMap(AccessTokenUnavailableException::wwwAuthenticate);
+        if (failure.kind() == AiUnavailableException.Kind.SIGN_IN_REQUIRED && challenge.isPresent()) {
+            response = Response.fromResponse(response).header("WWW-Authenticate", challenge.get()).build();
+        }
         return failure.retryAfterSeconds().isPresent()
                 ? Response.fromResponse(response).header("Retry-After", failure.retryAfterSeconds().getAsLong())
                 .build()
@@ -181,6 +190,7 @@ public class ChatCompletionsResource {
             case CONTENT_FILTERED, BAD_REQUEST -> "invalid_request_error";
             case QUOTA_EXHAUSTED -> "insufficient_quota";
             case RATE_LIMITED -> "rate_limit_error";
+            case SIGN_IN_REQUIRED -> "authentication_error";
             default -> "api_error";
         };
     }

@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -19,6 +20,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import io.atrium.ai.AiCaller;
 import io.atrium.ai.AiUnavailableException;
@@ -32,6 +34,7 @@ import io.atrium.ai.ConversationView;
 import io.atrium.ai.Conversations;
 import io.atrium.identity.CurrentEmployee;
 import io.atrium.identity.EmployeePrincipal;
+import io.atrium.identity.SignInAgain;
 
 import static io.atrium.web.JsonProviders.JSON;
 
@@ -66,6 +69,9 @@ public class ChatStreamServlet extends HttpServlet {
     @Inject
     transient CurrentEmployee currentEmployee;
 
+    @Inject
+    transient SignInAgain signInAgain;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         EmployeePrincipal employee = currentEmployee.get();
@@ -87,7 +93,8 @@ public class ChatStreamServlet extends HttpServlet {
         response.setHeader("X-Accel-Buffering", "no");
         AsyncContext async = request.startAsync();
         async.setTimeout(ASYNC_TIMEOUT_MS);
-        Events events = new Events(async, response.getOutputStream(), id, caller, prepared.get());
+        Events events = new Events(async, response.getOutputStream(), id, caller, prepared.get(),
+                request.getSession(false), request.getContextPath());
         async.addListener(events);
         response.flushBuffer();
         if (replies.stopped(id)) {
@@ -116,13 +123,18 @@ public class ChatStreamServlet extends HttpServlet {
         private final AtomicReference<ChatStream> stream = new AtomicReference<>();
         private final AtomicBoolean browserGone = new AtomicBoolean();
         private final AtomicBoolean ended = new AtomicBoolean();
+        private final HttpSession session;
+        private final String contextPath;
 
-        Events(AsyncContext async, OutputStream output, String id, AiCaller caller, ReplyStreams.Prepared prepared) {
+        Events(AsyncContext async, OutputStream output, String id, AiCaller caller, ReplyStreams.Prepared prepared,
+               HttpSession session, String contextPath) {
             this.async = async;
             this.output = output;
             this.id = id;
             this.caller = caller;
             this.prepared = prepared;
+            this.session = session;
+            this.contextPath = contextPath;
         }
 
         void streaming(ChatStream started) {
@@ -156,10 +168,18 @@ public class ChatStreamServlet extends HttpServlet {
         @Override
         public void failed(AiUnavailableException failure) {
             LOG.warning(() -> "chat reply failed: " + failure.getMessage());
-            send("failed", JSON.createObjectBuilder()
+            JsonObjectBuilder event = JSON.createObjectBuilder()
                     .add("message", failure.userMessage())
-                    .add("withdraw", failure.kind() == AiUnavailableException.Kind.CONTENT_FILTERED)
-                    .build());
+                    .add("withdraw", failure.kind() == AiUnavailableException.Kind.CONTENT_FILTERED);
+            // Entra wants the employee to sign in again (a claims challenge): the page goes there and comes back
+            // to this conversation, where the question waits to be sent again.
+            if (failure.kind() == AiUnavailableException.Kind.SIGN_IN_REQUIRED) {
+                failure.entraRefusal()
+                        .flatMap(refusal -> signInAgain.pathFor(refusal, "/chat.xhtml?c=" + prepared.conversationId(),
+                                session))
+                        .ifPresent(path -> event.add("signInAgain", contextPath + path));
+            }
+            send("failed", event.build());
             end();
         }
 

@@ -43,6 +43,7 @@ import io.atrium.ai.internal.credential.OnBehalfOfCredential;
 import io.atrium.ai.internal.resilience.CircuitBreakers;
 import io.atrium.ai.internal.resilience.RetryPolicy;
 import io.atrium.identity.AccessTokens;
+import io.atrium.identity.ClaimsChallenge;
 
 /**
  * The anti-corruption layer between Atrium and Azure OpenAI's chat completions: the module's records go out as
@@ -131,6 +132,7 @@ public class AzureOpenAiChat {
                 maxTokens.orElse(null), false, null));
         long started = System.nanoTime();
         RetryPolicy.Attempts attempts = retries.start();
+        boolean challengeAnswered = false;
         while (true) {
             HttpHeaders failedHeaders = null;
             AiUnavailableException failure;
@@ -143,6 +145,12 @@ public class AzureOpenAiChat {
                     ChatReply reply = toReply(parse(response.body()), deployment);
                     logCompleted("chat completion", deployment, started, attempts, reply);
                     return reply;
+                }
+                Optional<String> challenge = claimsChallenge(response);
+                if (challenge.isPresent() && !challengeAnswered) {
+                    challengeAnswered = true;
+                    answerChallenge(caller, deployment, challenge.get());
+                    continue;
                 }
                 failedHeaders = response.headers();
                 failure = AzureOpenAiErrors.fromResponse(response.statusCode(), response.body(),
@@ -200,6 +208,27 @@ public class AzureOpenAiChat {
 
     Duration readTimeout() {
         return settings.readTimeout();
+    }
+
+    /**
+     * Continuous Access Evaluation's claims challenge in a 401 (the token was revoked since Entra issued it), which
+     * one new token asking for the claims answers; empty for any other answer.
+     */
+    static Optional<String> claimsChallenge(HttpResponse<?> response) {
+        return response.statusCode() == 401
+                ? response.headers().firstValue("WWW-Authenticate").flatMap(ClaimsChallenge::claimsOf)
+                : Optional.empty();
+    }
+
+    /**
+     * Obtains the token the challenge asks for; the call is then made once more, not counted as a retry.
+     *
+     * @throws AiUnavailableException when no such token comes, {@code SIGN_IN_REQUIRED} when only the employee can help
+     */
+    void answerChallenge(AiCaller caller, String deployment, String claims) {
+        LOG.info(() -> "Azure OpenAI answered deployment=" + deployment + " with a claims challenge for oid="
+                + caller.objectId() + ": asking Entra for a new token");
+        credential.answerChallenge(claims, caller);
     }
 
     /** A request with the one credential of the configured mode; the token (if any) is fetched here. */

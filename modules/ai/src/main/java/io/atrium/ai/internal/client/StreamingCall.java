@@ -49,6 +49,7 @@ final class StreamingCall implements ChatStream {
     private ScheduledFuture<?> silenceTimer;
     private boolean ended;
     private boolean cancelled;
+    private volatile boolean challengeAnswered;
 
     StreamingCall(AzureOpenAiChat chat, AiCaller caller, String deployment, String body, ChatStreamListener listener) {
         this.chat = chat;
@@ -110,6 +111,12 @@ final class StreamingCall implements ChatStream {
             if (error != null) {
                 noAnswer(unwrap(error));
             } else if (response.statusCode() != 200) {
+                Optional<String> challenge = AzureOpenAiChat.claimsChallenge(response);
+                if (challenge.isPresent() && !challengeAnswered) {
+                    challengeAnswered = true;
+                    answerAndSendAgain(challenge.get());
+                    return;
+                }
                 AiUnavailableException failure = AzureOpenAiErrors.fromResponse(response.statusCode(), response.body(),
                         response.headers().firstValue("Retry-After").orElse(null),
                         response.headers().firstValue("retry-after-ms").orElse(null));
@@ -137,6 +144,24 @@ final class StreamingCall implements ChatStream {
                 : AiUnavailableException.noAnswer(Kind.UPSTREAM_ERROR, "the call to Azure failed: " + error, error);
         chat.breakers().failed(deployment, failure);
         retryOrFail(failure, null);
+    }
+
+    /**
+     * On a thread of its own, neither the HTTP client's nor the one timer thread: the token request waits for Entra.
+     * Rare (a critical event for the employee), so a virtual thread each time.
+     */
+    private void answerAndSendAgain(String claims) {
+        Thread.ofVirtual().name("azure-openai-claims-challenge").start(() -> {
+            if (isCancelled()) {
+                return;
+            }
+            try {
+                chat.answerChallenge(caller, deployment, claims);
+                attempt(chat.request(caller, deployment, body));
+            } catch (AiUnavailableException refused) {
+                fail(refused, false);
+            }
+        });
     }
 
     private void retryOrFail(AiUnavailableException failure, HttpHeaders headers) {

@@ -26,13 +26,22 @@ public final class AppTokenCredential implements AzureOpenAiCredential {
     }
 
     @Override
+    public void answerChallenge(String claims, AiCaller caller) {
+        token(claims);
+    }
+
+    @Override
     public void probe() {
         token();
     }
 
     private String token() {
+        return token(null);
+    }
+
+    private String token(String claimsChallenge) {
         try {
-            return tokens.forApp(scope);
+            return tokens.forApp(scope, claimsChallenge);
         } catch (AccessTokenUnavailableException | IllegalArgumentException e) {
             throw BearerTokens.noToken("as the application", e);
         }

@@ -19,7 +19,9 @@ final class BearerTokens {
     static AiUnavailableException noToken(String whose, RuntimeException failure) {
         String detail = failure instanceof AccessTokenUnavailableException
                 ? failure.getMessage() : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        return AiUnavailableException.noAnswer(Kind.UNAUTHORIZED, "no Entra token for Azure OpenAI " + whose + ": "
-                + detail, failure);
+        Kind kind = failure instanceof AccessTokenUnavailableException refusal && refusal.interactionRequired()
+                ? Kind.SIGN_IN_REQUIRED : Kind.UNAUTHORIZED;
+        return AiUnavailableException.noAnswer(kind, "no Entra token for Azure OpenAI " + whose + ": " + detail,
+                failure);
     }
 }

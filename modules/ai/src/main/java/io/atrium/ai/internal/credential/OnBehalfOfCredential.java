@@ -25,11 +25,21 @@ public final class OnBehalfOfCredential implements AzureOpenAiCredential {
 
     @Override
     public void authenticate(HttpRequest.Builder request, AiCaller caller) {
+        BearerTokens.put(request, token(caller, null));
+    }
+
+    /** The exchange is made again with the claims; Entra may then want the employee to sign in first. */
+    @Override
+    public void answerChallenge(String claims, AiCaller caller) {
+        token(caller, claims);
+    }
+
+    private String token(AiCaller caller, String claimsChallenge) {
         EmployeeToken employee = caller.employeeToken().orElseThrow(() -> AiUnavailableException.noAnswer(
                 Kind.UNAUTHORIZED, "ATRIUM_AI_CREDENTIAL is on-behalf-of, but the caller oid=" + caller.objectId()
                         + " came without an employee token (an application calling on its own cannot use it)", null));
         try {
-            BearerTokens.put(request, tokens.onBehalfOf(employee, scope));
+            return tokens.onBehalfOf(employee, scope, claimsChallenge);
         } catch (AccessTokenUnavailableException | IllegalArgumentException e) {
             throw BearerTokens.noToken("on behalf of oid=" + caller.objectId(), e);
         }

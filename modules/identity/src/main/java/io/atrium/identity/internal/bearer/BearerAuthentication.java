@@ -26,6 +26,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
+import io.atrium.identity.ClaimsChallenge;
 import io.atrium.identity.EmployeePrincipal;
 import io.atrium.identity.events.TokenCacheLookedUp;
 import io.atrium.identity.internal.graph.GraphTokens;
@@ -129,12 +130,26 @@ public class BearerAuthentication {
                             String.valueOf(claims.getClaim("oid")), rawToken))));
         } catch (SignInFailure e) {
             if (e.reason() == SignInFailure.Reason.DISABLED) {
-                throw ApiCallRefused.insufficientScope("the employee's Atrium account is disabled");
+                String why = "the employee's Atrium account is disabled";
+                // A CAE-capable client hears it as a claims challenge: its MSAL asks Entra for a newer token, and
+                // Entra re-evaluates the employee on the way; any other client would take that for a bad token.
+                throw ClaimsChallenge.declaredBy(claims.getClaim("xms_cc"))
+                        ? ApiCallRefused.insufficientClaims(why, ClaimsChallenge.wwwAuthenticate(
+                                authorizationEndpoint(claims), now.getEpochSecond()))
+                        : ApiCallRefused.insufficientScope(why);
             }
             throw ApiCallRefused.invalidToken("the token does not describe an employee: " + e.getMessage(), e);
         }
         return new ApiCaller(new AtriumJsonWebToken(rawToken, claims, employee.roles()), employee, employee.roles(),
                 goodUntil);
+    }
+
+    /** Where the caller's employee signs in: the token's own tenant under the configured authority. */
+    private static String authorizationEndpoint(JWTClaimsSet claims) {
+        String issuer = claims.getIssuer();
+        String tenantRoot = issuer.endsWith("/v2.0") ? issuer.substring(0, issuer.length() - "/v2.0".length())
+                : issuer.replaceAll("/+$", "");
+        return tenantRoot + "/oauth2/v2.0/authorize";
     }
 
     private JWTClaimsSet verified(String rawToken) throws ApiCallRefused {

@@ -41,6 +41,7 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 
+import io.atrium.identity.ClaimsChallenge;
 import io.atrium.identity.EmployeePrincipal;
 import io.atrium.identity.internal.graph.GraphTokens;
 import io.atrium.identity.internal.roles.EmployeeRoles;
@@ -112,10 +113,10 @@ public class OidcSignIn {
             authorize.prompt(new com.nimbusds.openid.connect.sdk.Prompt(prompt.value()));
         }
         URI uri = authorize.build().toURI();
-        // Nimbus models OpenID's claims request (id_token, userinfo); Entra's challenge names access_token claims, so
-        // it is passed on as given.
-        return claims == null ? uri
-                : URI.create(uri + "&claims=" + URLEncoder.encode(claims, StandardCharsets.UTF_8));
+        // Nimbus models OpenID's claims request (id_token, userinfo); Entra's challenge and the cp1 capability name
+        // access_token claims, so the JSON is passed on as it is.
+        return URI.create(uri + "&claims=" + URLEncoder.encode(ClaimsChallenge.withClientCapability(claims),
+                StandardCharsets.UTF_8));
     }
 
     /**

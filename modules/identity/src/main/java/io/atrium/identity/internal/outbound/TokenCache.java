@@ -45,6 +45,11 @@ public final class TokenCache<K> {
         CompletableFuture<IssuedToken> mine = new CompletableFuture<>();
         CompletableFuture<IssuedToken> current = tokens.compute(key, (k, cached) -> usable(cached) ? cached : mine);
         lookups.accept(current != mine);
+        return obtain(key, mine, current, request);
+    }
+
+    private IssuedToken obtain(K key, CompletableFuture<IssuedToken> mine, CompletableFuture<IssuedToken> current,
+                               Supplier<IssuedToken> request) {
         if (current == mine) {
             sweepNowAndThen();
             try {
@@ -59,6 +64,17 @@ public final class TokenCache<K> {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /**
+     * A new token for {@code key} whatever is cached, for an API that refused the cached one with a claims challenge.
+     * Callers renewing at the same time share one request: one already under way is waited for, not repeated.
+     */
+    public IssuedToken renew(K key, Supplier<IssuedToken> request) {
+        CompletableFuture<IssuedToken> mine = new CompletableFuture<>();
+        CompletableFuture<IssuedToken> current = tokens.compute(key,
+                (k, cached) -> cached != null && !cached.isDone() ? cached : mine);
+        return obtain(key, mine, current, request);
     }
 
     /** How many keys hold a token or a request under way. */

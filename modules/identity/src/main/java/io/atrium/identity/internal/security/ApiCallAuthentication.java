@@ -71,7 +71,12 @@ public class ApiCallAuthentication {
             LOG.info(() -> "API call refused: status=" + refused.status() + " error=" + refused.error() + " detail="
                     + refused.getMessage() + " path=" + request.getRequestURI());
             try {
-                ApiProblem.write(response, refused.status(), refused.error(), refused.getMessage());
+                if (refused.claimsChallenge().isPresent()) {
+                    ApiProblem.writeWithChallenge(response, refused.status(), refused.claimsChallenge().get(),
+                            refused.getMessage());
+                } else {
+                    ApiProblem.write(response, refused.status(), refused.error(), refused.getMessage());
+                }
             } catch (IOException e) {
                 LOG.log(Level.FINE, "API caller went away before its refusal", e);
             }

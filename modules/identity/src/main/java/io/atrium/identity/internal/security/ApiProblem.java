@@ -23,8 +23,14 @@ final class ApiProblem {
             challenge.append(", error=\"").append(error).append("\", error_description=\"")
                     .append(detail.replace("\"", "'").replace("\\", "/")).append('"');
         }
+        writeWithChallenge(response, status, challenge.toString(), detail);
+    }
+
+    /** @param wwwAuthenticate the whole challenge, such as a claims challenge */
+    static void writeWithChallenge(HttpServletResponse response, int status, String wwwAuthenticate, String detail)
+            throws IOException {
         response.setStatus(status);
-        response.setHeader("WWW-Authenticate", challenge.toString());
+        response.setHeader("WWW-Authenticate", wwwAuthenticate);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
