@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
@@ -27,7 +28,8 @@ import io.atrium.identity.internal.security.CallingEmployee;
  *
  * <p>Calls are synchronous and belong to a request: the employee is the one that request serves. When Entra refuses
  * the token, the call throws {@link AccessTokenUnavailableException} itself (not wrapped), so that a page can send
- * the employee to sign in again and an API can answer 401 with Entra's claims challenge.
+ * the employee to sign in again and an API can answer 401 with Entra's claims challenge. An API's own claims challenge
+ * (Continuous Access Evaluation) is answered once with a new token asking for its claims.
  */
 @ApplicationScoped
 public class DownstreamApis {
@@ -63,32 +65,52 @@ public class DownstreamApis {
      * @throws IllegalArgumentException when no such API is configured (the start-up check names any wrong setting)
      */
     public <T> T client(String name, Class<T> api) {
-        return api.cast(clients.computeIfAbsent(new ClientKey(name, api), key -> unwrappingRefusals(api,
-                build(name, api))));
+        return api.cast(clients.computeIfAbsent(new ClientKey(name, api), key -> {
+            DownstreamApi downstream = settings.api(name).orElseThrow(() -> new IllegalArgumentException(
+                    "No downstream API '" + name + "' is configured (ATRIUM_DOWNSTREAM_APIS and ATRIUM_DOWNSTREAM_"
+                            + name.toUpperCase(Locale.ROOT) + "_*)"));
+            DownstreamTokenFilter filter = new DownstreamTokenFilter(downstream, tokens, callingEmployee);
+            return answeringChallenges(api, build(downstream, filter, api), filter);
+        }));
     }
 
-    private static Object unwrappingRefusals(Class<?> api, Object rest) {
+    /**
+     * A 401 with a claims challenge (Continuous Access Evaluation: the token was revoked since it was issued) gets one
+     * new token asking for the claims and the call once more; a refused token comes out bare.
+     */
+    private static Object answeringChallenges(Class<?> api, Object rest, DownstreamTokenFilter filter) {
         return Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, (proxy, method, args) -> {
             try {
                 return method.invoke(rest, args);
             } catch (InvocationTargetException e) {
-                throw tokenRefusalIn(e.getCause());
+                Optional<String> claims = claimsChallengeIn(e.getCause());
+                if (claims.isEmpty()) {
+                    throw tokenRefusalIn(e.getCause());
+                }
+                try {
+                    filter.answerChallenge(claims.get());
+                    return method.invoke(rest, args);
+                } catch (InvocationTargetException again) {
+                    throw tokenRefusalIn(again.getCause());
+                }
             }
         });
     }
 
-    private Object build(String name, Class<?> api) {
-        DownstreamApi downstream = settings.api(name).orElseThrow(() -> new IllegalArgumentException(
-                "No downstream API '" + name + "' is configured (ATRIUM_DOWNSTREAM_APIS and ATRIUM_DOWNSTREAM_"
-                        + name.toUpperCase(Locale.ROOT) + "_*)"));
+    private static Optional<String> claimsChallengeIn(Throwable thrown) {
+        return thrown instanceof WebApplicationException refused && refused.getResponse().getStatus() == 401
+                ? ClaimsChallenge.claimsOf(refused.getResponse().getHeaderString("WWW-Authenticate"))
+                : Optional.empty();
+    }
+
+    private static Object build(DownstreamApi downstream, DownstreamTokenFilter filter, Class<?> api) {
         return RestClientBuilder.newBuilder()
                 .baseUri(downstream.baseUri())
                 .connectTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .readTimeout(downstream.readTimeout().toSeconds(), TimeUnit.SECONDS)
                 // A redirect could carry the token to another host.
                 .followRedirects(false)
-                .register(new DownstreamTokenFilter(downstream, tokens, callingEmployee),
-                        Priorities.AUTHENTICATION)
+                .register(filter, Priorities.AUTHENTICATION)
                 .build(api);
     }
 

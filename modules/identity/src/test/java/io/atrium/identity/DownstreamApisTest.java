@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpServer;
 
 import io.atrium.identity.internal.downstream.DownstreamApiSettings;
+import io.atrium.standins.CriticalEvents;
 import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.entra.DemoSignIn;
 import io.atrium.standins.entra.EntraStandIn;
@@ -43,13 +45,23 @@ class DownstreamApisTest {
     private static EntraStandIn entra;
     private static HttpServer reports;
     private static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
+    private static final CriticalEvents CRITICAL_EVENTS = new CriticalEvents("https://login.example/authorize",
+            Clock.systemUTC());
 
     @BeforeAll
     static void start() throws Exception {
         entra = JvmTrustedEntra.start();
         reports = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         reports.createContext("/api/reports", exchange -> {
-            AUTHORIZATIONS.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            AUTHORIZATIONS.add(authorization);
+            Optional<String> challenge = challengeFor(authorization);
+            if (challenge.isPresent()) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", challenge.get());
+                exchange.sendResponseHeaders(401, -1);
+                exchange.close();
+                return;
+            }
             byte[] body = "quarterly".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/plain");
             exchange.sendResponseHeaders(200, body.length);
@@ -57,6 +69,15 @@ class DownstreamApisTest {
             exchange.close();
         });
         reports.start();
+    }
+
+    /** The reports API as a CAE-enabled resource: tokens of cp1 clients issued before a critical event are challenged. */
+    private static Optional<String> challengeFor(String authorization) {
+        try {
+            return CRITICAL_EVENTS.challenge(claimsOf(authorization.substring("Bearer ".length())));
+        } catch (Exception notAToken) {
+            return Optional.empty();
+        }
     }
 
     @AfterAll
@@ -156,6 +177,24 @@ class DownstreamApisTest {
         } finally {
             entra.clearChallenge(DemoAccount.ADAM);
         }
+    }
+
+    @Test
+    void an_apis_claims_challenge_gets_one_new_token_with_its_claims_and_the_call_succeeds() throws Exception {
+        AtomicReference<EmployeeToken> employee = new AtomicReference<>(signIn(DemoAccount.ERIN));
+        DownstreamApis apis = apis("on-behalf-of", "api://reports-cae/Reports.Read", employee);
+        Reports client = apis.client("reports", Reports.class);
+        client.latest();
+        Thread.sleep(1_100);
+        CRITICAL_EVENTS.revoke(DemoAccount.ERIN.oid());
+        int calls = AUTHORIZATIONS.size();
+
+        assertThat(client.latest()).isEqualTo("quarterly");
+
+        assertThat(AUTHORIZATIONS).as("the challenged call and the one sent again").hasSize(calls + 2);
+        assertThat(AUTHORIZATIONS.get(calls + 1)).isNotEqualTo(AUTHORIZATIONS.get(calls));
+        assertThat(client.latest()).isEqualTo("quarterly");
+        assertThat(AUTHORIZATIONS).as("the new token is reused").hasSize(calls + 3);
     }
 
     @Test

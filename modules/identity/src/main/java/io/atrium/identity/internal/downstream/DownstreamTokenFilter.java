@@ -31,13 +31,25 @@ public final class DownstreamTokenFilter implements ClientRequestFilter {
 
     @Override
     public void filter(ClientRequestContext request) {
-        String token = switch (api.mode()) {
-            case APP -> tokens.forApp(api.scopes());
+        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token(null));
+    }
+
+    /**
+     * The API refused the token with a claims challenge: a new one asking for the claims, for the next request.
+     *
+     * @throws AccessTokenUnavailableException when Entra gives none, such as when the employee must sign in again
+     */
+    public void answerChallenge(String claims) {
+        token(claims);
+    }
+
+    private String token(String claimsChallenge) {
+        return switch (api.mode()) {
+            case APP -> tokens.forApp(api.scopes(), claimsChallenge);
             case ON_BEHALF_OF -> tokens.onBehalfOf(callingEmployee.get().orElseThrow(() ->
                     AccessTokenUnavailableException.noAnswer("the API '" + api.name() + "' is called on behalf of "
                             + "an employee, and this request serves none (no signed-in session, no employee's "
-                            + "bearer token)", null)), api.scopes());
+                            + "bearer token)", null)), api.scopes(), claimsChallenge);
         };
-        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token);
     }
 }
