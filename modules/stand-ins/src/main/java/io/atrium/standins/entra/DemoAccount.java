@@ -49,6 +49,22 @@ public record DemoAccount(String username, String displayName, String upn, Strin
 
     public static final List<DemoAccount> ALL = List.of(ERIN, ADAM, OLIVIA);
 
+    /**
+     * An employee of a partner company's own Entra tenant ({@code EntraStandIn.PARTNER_TENANT_ID}), who signs in
+     * through the multi-tenant {@code organizations} authority only.
+     */
+    public static final DemoAccount PAT = new DemoAccount("pat", "Pat Partner", "pat@partner.example",
+            "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d", "Pq8wE2rT4yU6iO8aS0dF2gH4jK6lZ8xC0vB2nM4qW6E",
+            List.of("employee"), List.of(), "Consultant", "Partner Advisory");
+
+    /** Someone from a tenant no multi-tenant Atrium lists ({@code EntraStandIn.OUTSIDE_TENANT_ID}). */
+    public static final DemoAccount UNA = new DemoAccount("una", "Una Unlisted", "una@elsewhere.example",
+            "7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2918", "Zx1cV3bN5mA7sD9fG1hJ3kL5qW7eR9tY1uI3oP5aS7D",
+            List.of("employee"), List.of(), "Visitor", "Elsewhere");
+
+    /** The accounts of other tenants than the home tenant; see {@link #PAT} and {@link #UNA}. */
+    public static final List<DemoAccount> OTHER_TENANTS = List.of(PAT, UNA);
+
     public DemoAccount {
         roles = List.copyOf(roles);
         groups = List.copyOf(groups);

@@ -38,10 +38,12 @@ public final class DemoSignIn {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EntraStandIn entra;
+    private final String authority;
     private final HttpClient http;
 
-    private DemoSignIn(EntraStandIn entra) {
+    private DemoSignIn(EntraStandIn entra, String authority) {
         this.entra = entra;
+        this.authority = authority;
         this.http = HttpClient.newBuilder()
                 .sslContext(Truststores.trusting(entra.truststore(), entra.truststorePassword()))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -50,7 +52,15 @@ public final class DemoSignIn {
     }
 
     public static DemoSignIn at(EntraStandIn entra) {
-        return new DemoSignIn(entra);
+        return new DemoSignIn(entra, entra.issuer());
+    }
+
+    /**
+     * Sign-in through Entra's multi-tenant authority ({@code organizations}), where accounts of other tenants sign in
+     * too ({@link DemoAccount#OTHER_TENANTS}), each token from its own tenant's issuer.
+     */
+    public static DemoSignIn multiTenantAt(EntraStandIn entra) {
+        return new DemoSignIn(entra, entra.authorityHost() + "/" + EntraStandIn.MULTI_TENANT_AUTHORITY + "/v2.0");
     }
 
     /** The tokens the stand-in's token endpoint issues when {@code account} signs in with Atrium's usual scopes. */
@@ -73,7 +83,7 @@ public final class DemoSignIn {
         if (claims != null) {
             query.put("claims", claims);
         }
-        URI authorize = URI.create(entra.issuer() + "/authorize?" + form(query));
+        URI authorize = URI.create(authority + "/authorize?" + form(query));
 
         HttpResponse<String> chosen = send(HttpRequest.newBuilder(authorize)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -90,7 +100,7 @@ public final class DemoSignIn {
         redeem.put("code_verifier", verifier.getValue());
         String basic = Base64.getEncoder().encodeToString(
                 (entra.clientId() + ":" + entra.clientSecret()).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> tokens = send(HttpRequest.newBuilder(URI.create(entra.issuer() + "/token"))
+        HttpResponse<String> tokens = send(HttpRequest.newBuilder(URI.create(authority + "/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(redeem))));

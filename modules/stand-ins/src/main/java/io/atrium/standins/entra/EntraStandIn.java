@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.atrium.standins.EntraTenant;
 import io.atrium.standins.LocalPorts;
@@ -39,6 +41,12 @@ public final class EntraStandIn implements EntraTenant {
     public static final String TENANT_ID = "6f2d3c1e-5b4a-4e3f-9a8b-7c6d5e4f3a2b";
     public static final String CLIENT_ID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
     public static final String CLIENT_SECRET = "dev-secret-not-for-production";
+    /** A partner company's tenant, whose employees a multi-tenant Atrium may list; {@link DemoAccount#PAT} is in it. */
+    public static final String PARTNER_TENANT_ID = "c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f";
+    /** A tenant nobody lists; {@link DemoAccount#UNA} is in it. */
+    public static final String OUTSIDE_TENANT_ID = "e9f8a7b6-c5d4-4e3f-8a2b-1c0d9e8f7a6b";
+    /** Entra's multi-tenant authority ({@code AZURE_TENANT_ID=organizations}), which this stand-in serves too. */
+    public static final String MULTI_TENANT_AUTHORITY = MultiTenantDiscovery.AUTHORITY;
     /** The delegated scope Atrium's own API exposes, as an Entra app registration would. */
     public static final String API_SCOPE = "access_as_user";
 
@@ -86,23 +94,30 @@ public final class EntraStandIn implements EntraTenant {
         if (port != 0) {
             LocalPorts.requireFree(port, "the Entra ID stand-in");
         }
+        // Known before the start: the multi-tenant tokens name their tenant's issuer, an address on this port.
+        int listenPort = port != 0 ? port : LocalPorts.free();
+        String authorityHost = "https://localhost:" + listenPort;
         LocalhostCertificate certificate = LocalhostCertificate.in(workDirectory.resolve("tls"));
-        Path loginPage = DemoLoginPage.writeTo(workDirectory.resolve("login.html"), DemoAccount.ALL);
+        Path loginPage = DemoLoginPage.writeTo(workDirectory.resolve("login.html"),
+                Stream.concat(DemoAccount.ALL.stream(), DemoAccount.OTHER_TENANTS.stream()).toList());
         Ssl ssl = new Ssl(new SslKeystore(LocalhostCertificate.KEYSTORE_PASSWORD, certificate.keystore().toFile(),
                 SslKeystore.KeyStoreType.PKCS12, LocalhostCertificate.KEYSTORE_PASSWORD));
         Map<String, Map<String, Object>> signInClaims = new ConcurrentHashMap<>();
         TokenEndpointClaims tokenEndpoint = new TokenEndpointClaims(TENANT_ID, CLIENT_ID,
                 Map.of(CLIENT_ID, List.of(APP_ROLE), METRICS_CLIENT_ID, List.of(METRICS_ROLE)), API_SCOPE);
         OAuth2Config config = new OAuth2Config(true, loginPage.toString(), null, false,
-                new OAuth2TokenProvider(new TenantSigningKey(tokenEndpoint.issuerId(), ISSUER_ID)),
+                new OAuth2TokenProvider(new TenantSigningKey(Set.of(tokenEndpoint.issuerId(),
+                        MultiTenantDiscovery.ISSUER_ID), ISSUER_ID)),
                 Set.of(new RequestMappingTokenCallback(ISSUER_ID, DemoAccount.ALL.stream()
-                        .map(account -> claimsMapping(account, signInClaims)).toList(), 3600), tokenEndpoint),
+                                .map(account -> claimsMapping(account, TENANT_ID, signInClaims)).toList(), 3600),
+                        tokenEndpoint, multiTenantSignIn(authorityHost)),
                 new NettyWrapper(ssl));
         ClaimsChallenges claimsChallenges = new ClaimsChallenges();
         TokenRequests tokenRequests = new TokenRequests();
-        MockOAuth2Server server = new MockOAuth2Server(config, tokenRequests, claimsChallenges);
+        MockOAuth2Server server = new MockOAuth2Server(config, tokenRequests, claimsChallenges,
+                new MultiTenantDiscovery(authorityHost));
         try {
-            server.start(InetAddress.getByName("127.0.0.1"), port);
+            server.start(InetAddress.getByName("127.0.0.1"), listenPort);
         } catch (Exception e) {
             // Kotlin lets Netty's BindException through undeclared, hence Exception. Netty's event loop threads are
             // already running and would keep the JVM alive.
@@ -118,7 +133,8 @@ public final class EntraStandIn implements EntraTenant {
      * given and reads it for every token, refreshed ones included, so a change to it ({@link #assignAppRoles}) applies
      * from the next token on, as a change in Entra does.
      */
-    private static RequestMapping claimsMapping(DemoAccount account, Map<String, Map<String, Object>> signInClaims) {
+    private static RequestMapping claimsMapping(DemoAccount account, String tenantId,
+                                                Map<String, Map<String, Object>> signInClaims) {
         Map<String, Object> claims = new ConcurrentHashMap<>();
         signInClaims.put(account.username(), claims);
         claims.put("sub", account.subject());
@@ -126,7 +142,7 @@ public final class EntraStandIn implements EntraTenant {
         claims.put("aud", "${clientId}");
         // Only the mock's default callback adds azp; with mapped claims it has to be mapped too.
         claims.put("azp", "${clientId}");
-        claims.put("tid", TENANT_ID);
+        claims.put("tid", tenantId);
         claims.put("oid", account.oid());
         claims.put("sid", account.entraSessionId());
         claims.put("preferred_username", account.upn());
@@ -138,6 +154,23 @@ public final class EntraStandIn implements EntraTenant {
         claims.put("ver", "2.0");
         // requestParam "subject" is the username from the login page; the match is a regular expression.
         return new RequestMapping("subject", Pattern.quote(account.username()), claims, "JWT");
+    }
+
+    /**
+     * Sign-in through Entra's multi-tenant authority ({@code organizations}): every account signs in with the claims
+     * of its own tenant, and each token names that tenant's issuer, as Entra's do.
+     */
+    private static RequestMappingTokenCallback multiTenantSignIn(String authorityHost) {
+        Map<String, Map<String, Object>> claimsByUsername = new ConcurrentHashMap<>();
+        List<RequestMapping> mappings = new ArrayList<>();
+        for (DemoAccount account : DemoAccount.ALL) {
+            mappings.add(claimsMapping(account, TENANT_ID, claimsByUsername));
+        }
+        mappings.add(claimsMapping(DemoAccount.PAT, PARTNER_TENANT_ID, claimsByUsername));
+        mappings.add(claimsMapping(DemoAccount.UNA, OUTSIDE_TENANT_ID, claimsByUsername));
+        claimsByUsername.values().forEach(claims -> claims.put("iss",
+                authorityHost + "/" + claims.get("tid") + "/v2.0"));
+        return new RequestMappingTokenCallback(MultiTenantDiscovery.ISSUER_ID, mappings, 3600);
     }
 
     /**

@@ -237,6 +237,32 @@ class EntraStandInTest {
         }
     }
 
+    @Test
+    void the_multi_tenant_authority_serves_entras_issuer_template_and_each_tenants_own_tokens() throws Exception {
+        String authority = "https://localhost:" + entra.port() + "/organizations/v2.0";
+        Map<String, Object> metadata = JSONObjectUtils.parse(client.send(HttpRequest.newBuilder(
+                URI.create(authority + "/.well-known/openid-configuration")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(metadata).containsEntry("issuer", "https://localhost:" + entra.port() + "/{tenantid}/v2.0")
+                .containsEntry("authorization_endpoint", authority + "/authorize")
+                .containsEntry("jwks_uri", authority + "/jwks");
+        JWKSet keys = JWKSet.parse(client.send(HttpRequest.newBuilder(URI.create(authority + "/jwks")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+
+        for (Map.Entry<DemoAccount, String> account : Map.of(DemoAccount.ERIN, EntraStandIn.TENANT_ID,
+                DemoAccount.PAT, EntraStandIn.PARTNER_TENANT_ID, DemoAccount.UNA, EntraStandIn.OUTSIDE_TENANT_ID)
+                .entrySet()) {
+            SignedJWT idToken = SignedJWT.parse(DemoSignIn.multiTenantAt(entra).tokensFor(account.getKey()).idToken());
+            JWTClaimsSet claims = idToken.getJWTClaimsSet();
+            assertThat(claims.getStringClaim("tid")).isEqualTo(account.getValue());
+            assertThat(claims.getIssuer()).isEqualTo("https://localhost:" + entra.port() + "/" + account.getValue()
+                    + "/v2.0");
+            assertThat(claims.getStringClaim("oid")).isEqualTo(account.getKey().oid());
+            assertThat(idToken.verify(new RSASSAVerifier(keys.getKeyByKeyId(idToken.getHeader().getKeyID())
+                    .toRSAKey()))).as("signed with the keys the multi-tenant metadata names").isTrue();
+        }
+    }
+
     private static URI authorizeUri(CodeChallenge challenge) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("client_id", EntraStandIn.CLIENT_ID);

@@ -17,6 +17,8 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 
+import net.minidev.json.JSONObject;
+
 /**
  * Entra's OpenID metadata and signing keys, fetched on first use and kept for the life of the application. The key
  * source caches the JWKS and refetches it when a token names a key it does not know, which is how Entra's key
@@ -71,21 +73,29 @@ public class EntraMetadata {
         request.setReadTimeout(READ_TIMEOUT_MS);
         OIDCProviderMetadata provider;
         try {
-            provider = OIDCProviderMetadata.parse(request.send().getBodyAsJSONObject());
+            JSONObject metadata = request.send().getBodyAsJSONObject();
+            String expectedIssuer = settings.isMultiTenant() ? settings.issuerTemplate() : settings.issuer();
+            Object issuer = metadata.get("issuer");
+            if (!expectedIssuer.equals(issuer)) {
+                throw new IOException("Entra's OpenID metadata names issuer " + issuer + " but Atrium expects "
+                        + expectedIssuer);
+            }
+            if (settings.isMultiTenant()) {
+                // Entra's multi-tenant issuer, https://login.microsoftonline.com/{tenantid}/v2.0, is no URI (braces),
+                // which Nimbus refuses; each token's issuer is the template filled with its tid (IdTokenVerifier).
+                metadata.put("issuer", settings.issuer());
+            }
+            provider = OIDCProviderMetadata.parse(metadata);
         } catch (com.nimbusds.oauth2.sdk.ParseException e) {
             throw new IOException("Entra's OpenID metadata at " + settings.discoveryUri() + " cannot be read: " + e.getMessage(), e);
-        }
-        String expectedIssuer = settings.isMultiTenant() ? settings.issuerTemplate() : settings.issuer();
-        if (!provider.getIssuer().getValue().equals(expectedIssuer)) {
-            throw new IOException("Entra's OpenID metadata names issuer " + provider.getIssuer()
-                    + " but Atrium expects " + expectedIssuer);
         }
         URL jwksUrl = provider.getJWKSetURI().toURL();
         JWKSource<SecurityContext> keys = JWKSourceBuilder
                 .create(jwksUrl, new DefaultResourceRetriever(CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS))
                 .retrying(true)
                 .build();
-        LOG.info(() -> "Entra metadata loaded: issuer " + provider.getIssuer() + ", keys at " + jwksUrl);
+        LOG.info(() -> "Entra metadata loaded: issuer " + (settings.isMultiTenant() ? settings.issuerTemplate()
+                : provider.getIssuer()) + ", keys at " + jwksUrl);
         return new Loaded(provider, new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
     }
 
