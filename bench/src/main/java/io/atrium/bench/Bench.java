@@ -35,7 +35,7 @@ import io.atrium.standins.payara.PayaraMicroProcess;
 /**
  * Atrium's benchmarks, each figure compared with a baseline measured in the same run (these machines are shared and
  * noisy), printed as one table: {@code ./mvnw -Pbench}, or some of them with {@code -Dbench.only=api,ai,tokens,signin,
- * startup}. The settings are in the README (Performance) and in {@link Settings}.
+ * startup}. The settings are in bench/README.md and in {@link Settings}.
  */
 public final class Bench {
 
@@ -93,9 +93,9 @@ public final class Bench {
             }
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "Atrium benchmarks (%d s warm-up, %d rounds of %d s; README, Performance)%n%n",
+        System.out.printf(Locale.ROOT, "Atrium benchmarks (%d s warm-up, %d rounds of %d s; bench/README.md)%n%n",
                 settings.warmupSeconds(), settings.rounds(), settings.seconds());
-        // In the order of the README's list, whatever order they were measured in.
+        // In the order of bench/README.md's list, whatever order they were measured in.
         figures.sort(Comparator.comparing(figure -> Selection.Item.valueOf(
                 figure.item().toUpperCase(Locale.ROOT))));
         System.out.print(Report.table(figures));

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** The one table a benchmark run prints: a Markdown table, so that it can go into the README as it is. */
+/** The one table a benchmark run prints: a Markdown table, so that it can go into bench/README.md as it is. */
 final class Report {
 
     private static final List<String> HEADERS = List.of("item", "measurement", "Atrium", "baseline (same run)",

@@ -1,7 +1,7 @@
 package io.atrium.bench;
 
 /**
- * How long and how hard the benchmarks run, from system properties (README, Performance): {@code bench.warmup-seconds}
+ * How long and how hard the benchmarks run, from system properties (bench/README.md): {@code bench.warmup-seconds}
  * (120), {@code bench.seconds} per measurement (15), {@code bench.rounds} (3).
  *
  * @param warmupSeconds load before measuring, per benchmark: the JIT keeps improving for about two minutes on 2 cores

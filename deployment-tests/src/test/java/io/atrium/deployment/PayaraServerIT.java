@@ -30,7 +30,7 @@ import io.atrium.standins.entra.DemoAccount;
 import io.atrium.web.it.ScriptedBrowser;
 
 /**
- * Atrium on a real Payara Server 6, set up with the README's recipe exactly as ops would run it, against the local
+ * Atrium on a real Payara Server 7, set up with the recipe of docs/operations.md exactly as ops would run it, against the local
  * peers: the EAR and then the WAR alone are deployed with the recipe's deploy step, and on each an employee signs in
  * at the Entra ID stand-in, is recorded in PostgreSQL, and chats with the Azure OpenAI stand-in.
  */

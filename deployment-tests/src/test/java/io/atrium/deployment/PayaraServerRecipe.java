@@ -11,11 +11,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The README's Payara Server recipe, each step taken as written from the README's fenced block after its
- * {@code <!-- recipe: NAME -->} marker and run with bash, so the README cannot drift from what the build proves.
+ * The Payara Server recipe of {@code docs/operations.md}, each step taken as written from the fenced block after its
+ * {@code <!-- recipe: NAME -->} marker and run with bash, so the document cannot drift from what the build proves.
  */
 final class PayaraServerRecipe {
 
+    private static final String RECIPE = "docs/operations.md";
     private static final int MINUTES_PER_STEP = 8;
 
     private PayaraServerRecipe() {
@@ -23,9 +24,9 @@ final class PayaraServerRecipe {
 
     static String step(String name) {
         Matcher block = Pattern.compile("<!-- recipe: " + Pattern.quote(name) + " -->\\s*```bash\\n(.*?)```",
-                Pattern.DOTALL).matcher(Repository.read("README.md"));
+                Pattern.DOTALL).matcher(Repository.read(RECIPE));
         if (!block.find()) {
-            throw new AssertionError("The README has no recipe step '" + name + "'");
+            throw new AssertionError(RECIPE + " has no recipe step '" + name + "'");
         }
         return block.group(1);
     }

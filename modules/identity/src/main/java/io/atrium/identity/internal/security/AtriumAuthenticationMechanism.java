@@ -29,7 +29,7 @@ import io.atrium.identity.internal.oidc.SignInFailure;
  *   <li>any other request for a protected page sends the browser straight to Entra ({@link SignInStart}).</li>
  * </ul>
  * It runs on every request, protected or not, so each branch is kept cheap. Why one mechanism that routes rather than
- * several under Jakarta Security 4's handler: the README's architecture section.
+ * several under Jakarta Security 4's handler: docs/architecture.md.
  */
 @ApplicationScoped
 public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanism {
