@@ -2,12 +2,15 @@ package io.atrium.web.api;
 
 import java.util.Map;
 
-import org.eclipse.microprofile.config.Config;
+import jakarta.enterprise.inject.spi.CDI;
+
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASModelReader;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+import io.atrium.identity.EntraSettings;
 
 /**
  * The parts of Atrium's OpenAPI document ({@code /openapi}) that come from configuration rather than code: this
@@ -20,12 +23,11 @@ public class ApiDocument implements OASModelReader {
 
     @Override
     public OpenAPI buildModel() {
-        Config config = ConfigProvider.getConfig();
-        String authority = config.getOptionalValue("azure.authority-host", String.class)
-                .orElse("https://login.microsoftonline.com").replaceAll("/+$", "")
-                + "/" + config.getOptionalValue("azure.tenant-id", String.class).orElse("{tenant}");
-        String scope = "api://" + config.getOptionalValue("azure.client-id", String.class).orElse("{client-id}") + "/"
-                + config.getOptionalValue("atrium.api.required-scope", String.class).orElse("access_as_user");
+        // The OpenAPI implementation instantiates this reader itself, so the settings bean is looked up, not injected.
+        EntraSettings entra = CDI.current().select(EntraSettings.class).get();
+        String authority = entra.authorityHost() + "/" + entra.tenantId().orElse("{tenant}");
+        String scope = "api://" + entra.clientId().orElse("{client-id}") + "/" + ConfigProvider.getConfig()
+                .getOptionalValue("atrium.api.required-scope", String.class).orElse("access_as_user");
         return OASFactory.createOpenAPI()
                 .info(OASFactory.createInfo()
                         .title("Atrium API")

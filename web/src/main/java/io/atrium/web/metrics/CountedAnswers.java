@@ -13,7 +13,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.atrium.identity.EntraSettings;
 
 /**
  * Counts what Atrium's authentication mechanism decides: sign-ins completed at the callback, sign-ins refused there
@@ -36,8 +36,7 @@ public abstract class CountedAnswers implements HttpAuthenticationMechanism {
     AtriumMetrics metrics;
 
     @Inject
-    @ConfigProperty(name = "azure.authority-host")
-    String authorityHost;
+    EntraSettings entra;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -62,7 +61,7 @@ public abstract class CountedAnswers implements HttpAuthenticationMechanism {
             return;
         }
         String location = response.getHeader("Location");
-        if (location != null && !location.startsWith(authorityHost)) {
+        if (location != null && !location.startsWith(entra.authorityHost())) {
             metrics.signInSucceeded(response.getStatus());
         }
     }

@@ -7,8 +7,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.atrium.identity.EntraSettings;
 import io.atrium.identity.PublicAddress;
 
 /**
@@ -26,8 +25,7 @@ public class BrowserHeaders {
     static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
 
     @Inject
-    @ConfigProperty(name = "azure.authority-host", defaultValue = "https://login.microsoftonline.com")
-    String authorityHost;
+    EntraSettings entra;
 
     @Inject
     PublicAddress publicAddress;
@@ -36,7 +34,7 @@ public class BrowserHeaders {
 
     @PostConstruct
     void readPolicy() {
-        policy = ContentSecurityPolicy.forAuthorityHost(authorityHost);
+        policy = ContentSecurityPolicy.forAuthorityHost(entra.authorityHost());
     }
 
     /** For {@code primefaces.CSP_POLICY} in web.xml: PrimeFaces appends the page's nonce to its {@code script-src}. */

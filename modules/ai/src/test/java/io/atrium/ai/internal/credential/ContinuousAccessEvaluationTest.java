@@ -30,6 +30,7 @@ import io.atrium.standins.entra.DemoSignIn;
 import io.atrium.standins.entra.EntraStandIn;
 import io.atrium.standins.graph.TrustedIssuer;
 import io.atrium.standins.openai.AzureOpenAiStandIn;
+import io.atrium.identity.EntraSettings;
 
 /**
  * Continuous Access Evaluation against the stand-ins: after a critical event, the Azure OpenAI stand-in answers
@@ -52,8 +53,10 @@ class ContinuousAccessEvaluationTest {
         entra = JvmTrustedEntra.start();
         azure = AzureOpenAiStandIn.startRequiringEntra(0, new TrustedIssuer(entra.issuer(), entra.clientId(),
                 entra.truststore(), entra.truststorePassword()));
-        accessTokens = new AccessTokens(new OutboundTokenSettings("client-secret", entra.authorityHost(),
-                Optional.of(entra.tenantId()), Optional.of(entra.clientId()), Optional.of(entra.clientSecret()),
+        accessTokens = new AccessTokens(new OutboundTokenSettings("client-secret",
+                new EntraSettings(entra.authorityHost(),
+                Optional.of(entra.tenantId()), Optional.of(entra.clientId())),
+                Optional.of(entra.clientSecret()),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 300));
     }
 

@@ -34,6 +34,7 @@ import io.atrium.standins.entra.EntraStandIn;
 import io.atrium.standins.graph.TrustedIssuer;
 import io.atrium.standins.openai.AzureOpenAiStandIn;
 import io.atrium.standins.openai.ReceivedRequest;
+import io.atrium.identity.EntraSettings;
 
 /**
  * Each credential mode on the wire: the Azure OpenAI stand-in either takes only its key, or (like a resource with
@@ -59,8 +60,10 @@ class CredentialModesOnTheWireTest {
                 entra.truststore(), entra.truststorePassword()));
         keyOnly = AzureOpenAiStandIn.start(0, KEY);
         // Test-only use of identity's settings class: AccessTokens is built as CDI would build it in Payara.
-        accessTokens = new AccessTokens(new OutboundTokenSettings("client-secret", entra.authorityHost(),
-                Optional.of(entra.tenantId()), Optional.of(entra.clientId()), Optional.of(entra.clientSecret()),
+        accessTokens = new AccessTokens(new OutboundTokenSettings("client-secret",
+                new EntraSettings(entra.authorityHost(),
+                Optional.of(entra.tenantId()), Optional.of(entra.clientId())),
+                Optional.of(entra.clientSecret()),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 300));
         erin = new EmployeeToken(entra.tenantId(), DemoAccount.ERIN.oid(),
                 DemoSignIn.at(entra).tokensFor(DemoAccount.ERIN).accessToken());

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.atrium.identity.EntraSettings;
+
 /**
  * Sign-in settings, named as Entra and azure-identity name them so that one set of environment variables
  * ({@code AZURE_TENANT_ID}, {@code AZURE_CLIENT_ID}, ...) configures every Entra client in the process.
@@ -41,9 +43,7 @@ public class OidcSettings {
     private final List<String> allowedTenants;
 
     @Inject
-    public OidcSettings(@ConfigProperty(name = "azure.authority-host") String authorityHost,
-                        @ConfigProperty(name = "azure.tenant-id") Optional<String> tenantId,
-                        @ConfigProperty(name = "azure.client-id") Optional<String> clientId,
+    public OidcSettings(EntraSettings entra,
                         @ConfigProperty(name = "azure.client-secret") Optional<String> clientSecret,
                         @ConfigProperty(name = "atrium.oidc.scopes") String scopes,
                         @ConfigProperty(name = "atrium.oidc.clock-skew-seconds") int clockSkewSeconds,
@@ -52,9 +52,9 @@ public class OidcSettings {
                         @ConfigProperty(name = "atrium.oidc.post-logout-redirect-uri") Optional<String> postLogoutRedirectUri,
                         @ConfigProperty(name = "atrium.trusted-proxies") Optional<String> trustedProxies,
                         @ConfigProperty(name = "atrium.oidc.allowed-tenants") Optional<String> allowedTenants) {
-        this.authorityHost = stripTrailingSlash(authorityHost);
-        this.tenantId = tenantId.filter(value -> !value.isBlank());
-        this.clientId = clientId.filter(value -> !value.isBlank());
+        this.authorityHost = entra.authorityHost();
+        this.tenantId = entra.tenantId();
+        this.clientId = entra.clientId();
         this.clientSecret = clientSecret.filter(value -> !value.isBlank());
         this.scopes = scopes;
         this.clockSkewSeconds = clockSkewSeconds;
@@ -72,8 +72,8 @@ public class OidcSettings {
 
     /** For CDI's proxy. */
     protected OidcSettings() {
-        this("", Optional.empty(), Optional.empty(), Optional.empty(), "", 0, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        this(new EntraSettings("", Optional.empty(), Optional.empty()), Optional.empty(), "", 0, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** The environment variables that are missing or wrong, worded for an operator; empty when sign-in can work. */

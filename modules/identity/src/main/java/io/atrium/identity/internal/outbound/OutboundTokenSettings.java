@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.atrium.identity.EntraSettings;
+
 import com.azure.identity.AzureAuthorityHosts;
 
 /**
@@ -43,9 +45,7 @@ public class OutboundTokenSettings {
 
     @Inject
     public OutboundTokenSettings(@ConfigProperty(name = "atrium.app-credential") String appCredential,
-                                 @ConfigProperty(name = "azure.authority-host") String authorityHost,
-                                 @ConfigProperty(name = "azure.tenant-id") Optional<String> tenantId,
-                                 @ConfigProperty(name = "azure.client-id") Optional<String> clientId,
+                                 EntraSettings entra,
                                  @ConfigProperty(name = "azure.client-secret") Optional<String> clientSecret,
                                  @ConfigProperty(name = "azure.client-certificate-path") Optional<String> certificatePath,
                                  @ConfigProperty(name = "azure.client-certificate-password") Optional<String> certificatePassword,
@@ -53,10 +53,9 @@ public class OutboundTokenSettings {
                                  @ConfigProperty(name = "azure.federated-token-file") Optional<String> federatedTokenFile,
                                  @ConfigProperty(name = "atrium.token-cache.refresh-margin-seconds") int refreshMarginSeconds) {
         this.appCredential = appCredential.strip();
-        this.authorityHost = authorityHost.endsWith("/")
-                ? authorityHost.substring(0, authorityHost.length() - 1) : authorityHost;
-        this.tenantId = present(tenantId);
-        this.clientId = present(clientId);
+        this.authorityHost = entra.authorityHost();
+        this.tenantId = entra.tenantId();
+        this.clientId = entra.clientId();
         this.clientSecret = present(clientSecret);
         this.certificatePath = present(certificatePath);
         this.certificatePassword = present(certificatePassword);
@@ -67,8 +66,8 @@ public class OutboundTokenSettings {
 
     /** For CDI's proxy. */
     protected OutboundTokenSettings() {
-        this("", "", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), 0);
+        this("", new EntraSettings("", Optional.empty(), Optional.empty()), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), 0);
     }
 
     private static Optional<String> present(Optional<String> value) {

@@ -7,11 +7,13 @@ import org.junit.jupiter.api.Test;
 import io.atrium.identity.internal.oidc.OidcSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.atrium.identity.EntraSettings;
 
 class ApiSettingsTest {
 
-    private static final OidcSettings CONTOSO = new OidcSettings("https://login.microsoftonline.com",
-            Optional.of("contoso-tenant"), Optional.of("client"), Optional.of("secret"), "openid", 60, Optional.empty(),
+    private static final OidcSettings CONTOSO = new OidcSettings(new EntraSettings("https://login.microsoftonline.com",
+            Optional.of("contoso-tenant"), Optional.of("client")),
+            Optional.of("secret"), "openid", 60, Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     @Test
@@ -27,8 +29,9 @@ class ApiSettingsTest {
 
     @Test
     void in_multi_tenant_mode_each_tenant_has_its_own_issuers() {
-        OidcSettings organizations = new OidcSettings("https://login.microsoftonline.com",
-                Optional.of("organizations"), Optional.of("c"), Optional.of("s"), "openid", 60, Optional.empty(),
+        OidcSettings organizations = new OidcSettings(new EntraSettings("https://login.microsoftonline.com",
+                Optional.of("organizations"), Optional.of("c")),
+                Optional.of("s"), "openid", 60, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         ApiSettings withV1 = new ApiSettings(organizations, "access_as_user", Optional.empty(), true);
 

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import io.atrium.identity.EntraSettings;
 
 class OidcSettingsTest {
 
     @Test
     void complete_settings_have_no_problems_and_give_entras_v2_issuer() {
-        OidcSettings settings = new OidcSettings("https://login.microsoftonline.com/", Optional.of("contoso-tenant"),
-                Optional.of("client"), Optional.of("secret"), "openid profile", 60, Optional.empty(), Optional.empty(),
+        OidcSettings settings = new OidcSettings(new EntraSettings("https://login.microsoftonline.com/",
+                Optional.of("contoso-tenant"), Optional.of("client")),
+                Optional.of("secret"), "openid profile", 60, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());
 
         assertThat(settings.problems()).isEmpty();
@@ -22,7 +24,8 @@ class OidcSettingsTest {
 
     @Test
     void every_missing_or_wrong_setting_is_named_at_once_by_its_environment_variable() {
-        OidcSettings settings = new OidcSettings("http://login.example", Optional.empty(), Optional.of(" "),
+        OidcSettings settings = new OidcSettings(new EntraSettings("http://login.example",
+                Optional.empty(), Optional.of(" ")),
                 Optional.empty(), "profile", 60, Optional.of("example.org"), Optional.of("silently"),
                 Optional.of("/signed-out"), Optional.empty(), Optional.empty());
 
@@ -50,14 +53,16 @@ class OidcSettingsTest {
     }
 
     static OidcSettings multiTenant(Optional<String> allowedTenants) {
-        return new OidcSettings("https://login.microsoftonline.com", Optional.of("organizations"), Optional.of("c"),
+        return new OidcSettings(new EntraSettings("https://login.microsoftonline.com",
+                Optional.of("organizations"), Optional.of("c")),
                 Optional.of("s"), "openid", 60, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 allowedTenants);
     }
 
     @Test
     void a_configured_silent_prompt_becomes_an_explicit_login_right_after_a_sign_out() {
-        OidcSettings silent = new OidcSettings("https://login.microsoftonline.com", Optional.of("t"), Optional.of("c"),
+        OidcSettings silent = new OidcSettings(new EntraSettings("https://login.microsoftonline.com",
+                Optional.of("t"), Optional.of("c")),
                 Optional.of("s"), "openid", 60, Optional.empty(), Optional.of("none"), Optional.empty(), Optional.empty(),
                 Optional.empty());
         OidcSignIn signIn = new OidcSignIn(silent, null, null, null, null, null, null);

@@ -35,6 +35,7 @@ import io.atrium.standins.Truststores;
 import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.entra.DemoSignIn;
 import io.atrium.standins.entra.EntraStandIn;
+import io.atrium.identity.EntraSettings;
 
 /**
  * How the sign-in authenticates at Entra's token endpoint for each {@code ATRIUM_APP_CREDENTIAL}: a certificate's
@@ -183,7 +184,8 @@ class SignInCredentialTest {
     }
 
     private static OidcSettings settings(Optional<String> secret) {
-        return new OidcSettings(entra.authorityHost(), Optional.of(entra.tenantId()), Optional.of(entra.clientId()),
+        return new OidcSettings(new EntraSettings(entra.authorityHost(),
+                Optional.of(entra.tenantId()), Optional.of(entra.clientId())),
                 secret, "openid profile email offline_access", 60, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());
     }

@@ -18,6 +18,7 @@ import com.nimbusds.oauth2.sdk.util.URLUtils;
 import io.atrium.identity.InMemoryHttp;
 import io.atrium.standins.Truststores;
 import io.atrium.standins.entra.EntraStandIn;
+import io.atrium.identity.EntraSettings;
 
 /** Where a sign-in started at the Entra stand-in will return the employee to. */
 class SignInReturnTest {
@@ -30,8 +31,9 @@ class SignInReturnTest {
         entra = EntraStandIn.start(Files.createTempDirectory("atrium-return-test"), 0);
         HTTPRequest.setDefaultSSLSocketFactory(
                 Truststores.trusting(entra.truststore(), entra.truststorePassword()).getSocketFactory());
-        OidcSettings settings = new OidcSettings(entra.authorityHost(), Optional.of(entra.tenantId()),
-                Optional.of(entra.clientId()), Optional.of(entra.clientSecret()), "openid profile email offline_access",
+        OidcSettings settings = new OidcSettings(new EntraSettings(entra.authorityHost(),
+                Optional.of(entra.tenantId()), Optional.of(entra.clientId())),
+                Optional.of(entra.clientSecret()), "openid profile email offline_access",
                 60, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         signIn = new OidcSignIn(settings, new EntraMetadata(settings), null, null, null, null,
                 SignInCredentials.clientSecret(settings));

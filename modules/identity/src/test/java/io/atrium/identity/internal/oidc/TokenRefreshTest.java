@@ -23,6 +23,7 @@ import io.atrium.standins.Truststores;
 import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.entra.DemoSignIn;
 import io.atrium.standins.entra.EntraStandIn;
+import io.atrium.identity.EntraSettings;
 
 /** Refreshing a signed-in employee's tokens at the Entra stand-in's real token endpoint. */
 class TokenRefreshTest {
@@ -37,8 +38,9 @@ class TokenRefreshTest {
         // Nimbus's default socket factory can be set after start-up, unlike the JVM's default SSL context.
         HTTPRequest.setDefaultSSLSocketFactory(
                 Truststores.trusting(entra.truststore(), entra.truststorePassword()).getSocketFactory());
-        OidcSettings settings = new OidcSettings(entra.authorityHost(), Optional.of(entra.tenantId()),
-                Optional.of(entra.clientId()), Optional.of(entra.clientSecret()), "openid profile email offline_access",
+        OidcSettings settings = new OidcSettings(new EntraSettings(entra.authorityHost(),
+                Optional.of(entra.tenantId()), Optional.of(entra.clientId())),
+                Optional.of(entra.clientSecret()), "openid profile email offline_access",
                 60, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         EntraMetadata metadata = new EntraMetadata(settings);
         // No group mapping: roles are the app roles, and Graph (asked only for group overage) is never needed.

@@ -2,6 +2,7 @@ package io.atrium.identity.internal.outbound;
 
 import java.util.Map;
 import java.util.Optional;
+import io.atrium.identity.EntraSettings;
 
 /** {@link OutboundTokenSettings} as MicroProfile Config would make them from these environment variables. */
 public final class SettingsFromEnvironment {
@@ -15,8 +16,8 @@ public final class SettingsFromEnvironment {
      */
     public static OutboundTokenSettings of(Map<String, String> environment) {
         return new OutboundTokenSettings(environment.getOrDefault("ATRIUM_APP_CREDENTIAL", "client-secret"),
-                environment.getOrDefault("AZURE_AUTHORITY_HOST", "https://login.microsoftonline.com"),
-                get(environment, "AZURE_TENANT_ID"), get(environment, "AZURE_CLIENT_ID"),
+                new EntraSettings(environment.getOrDefault("AZURE_AUTHORITY_HOST", "https://login.microsoftonline.com"),
+                get(environment, "AZURE_TENANT_ID"), get(environment, "AZURE_CLIENT_ID")),
                 get(environment, "AZURE_CLIENT_SECRET"), get(environment, "AZURE_CLIENT_CERTIFICATE_PATH"),
                 get(environment, "AZURE_CLIENT_CERTIFICATE_PASSWORD"),
                 get(environment, "AZURE_MANAGED_IDENTITY_CLIENT_ID"), get(environment, "AZURE_FEDERATED_TOKEN_FILE"),

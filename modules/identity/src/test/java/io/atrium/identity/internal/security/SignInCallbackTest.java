@@ -25,6 +25,7 @@ import io.atrium.identity.internal.oidc.OidcSignIn;
 import io.atrium.identity.internal.oidc.SignInCredentials;
 import io.atrium.standins.Truststores;
 import io.atrium.standins.entra.EntraStandIn;
+import io.atrium.identity.EntraSettings;
 
 /**
  * Returns to the sign-in callback as Atrium's authentication mechanism meets them, with sign-ins started at the Entra
@@ -56,8 +57,9 @@ class SignInCallbackTest {
         entra = EntraStandIn.start(Files.createTempDirectory("atrium-callback-test"), 0);
         HTTPRequest.setDefaultSSLSocketFactory(
                 Truststores.trusting(entra.truststore(), entra.truststorePassword()).getSocketFactory());
-        settings = new OidcSettings(entra.authorityHost(), Optional.of(entra.tenantId()),
-                Optional.of(entra.clientId()), Optional.of(entra.clientSecret()), "openid profile email offline_access",
+        settings = new OidcSettings(new EntraSettings(entra.authorityHost(),
+                Optional.of(entra.tenantId()), Optional.of(entra.clientId())),
+                Optional.of(entra.clientSecret()), "openid profile email offline_access",
                 60, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         signIn = new OidcSignIn(settings, new EntraMetadata(settings), null, null, null, null,
                 SignInCredentials.clientSecret(settings));
