@@ -2,7 +2,7 @@
  * The chat page's streaming: after the Ajax post that saved the employee's message, the answer is read from Atrium's
  * event stream and shown as plain text while it arrives (textContent, never HTML), then replaced by the server's
  * safe rendering of the whole answer. Stop asks the server (a Faces post) to stop the answer; the stream then ends
- * with what had arrived.
+ * with what had arrived. Enter in the message box sends it.
  */
 var atriumChat = (function () {
     'use strict';
@@ -52,6 +52,13 @@ var atriumChat = (function () {
         turn.appendChild(p);
     }
 
+    function allowance(event) {
+        var left = byId('allowance');
+        if (left && event.allowance) {
+            left.textContent = event.allowance;
+        }
+    }
+
     function finish(words) {
         if (current) {
             current.source.close();
@@ -77,6 +84,7 @@ var atriumChat = (function () {
         });
         source.addEventListener('done', function (event) {
             var done = JSON.parse(event.data);
+            allowance(done);
             // The server's rendering: Markdown with raw HTML escaped and only http(s)/mailto links (SafeMarkdown).
             reply.text.innerHTML = done.html;
             reply.text.classList.add('markdown');
@@ -87,6 +95,7 @@ var atriumChat = (function () {
         });
         source.addEventListener('failed', function (event) {
             var failed = JSON.parse(event.data);
+            allowance(failed);
             if (failed.withdraw || reply.text.textContent === '') {
                 reply.turn.parentNode.removeChild(reply.turn);
             } else {
@@ -109,7 +118,26 @@ var atriumChat = (function () {
         };
     }
 
+    // Enter sends, Shift+Enter starts a new line (as in the chat apps employees know); not while an input method
+    // is composing a character, and not while an answer is arriving (Send is disabled then).
+    document.addEventListener('keydown', function (event) {
+        if (event.key !== 'Enter' || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey
+            || event.isComposing || !event.target || event.target.id !== 'chat:message') {
+            return;
+        }
+        event.preventDefault();
+        var send = byId('chat:send');
+        if (send && !send.disabled && event.target.value.trim() !== '') {
+            send.click();
+        }
+    });
+
     return {
+        /** The Delete button: only after the employee confirms, since a deleted conversation cannot come back. */
+        confirmDelete: function () {
+            return window.confirm('Delete this conversation and all its messages? This cannot be undone.');
+        },
+
         /** Faces' Ajax event of the Send button: once the page is updated, read the answer it prepared. */
         sent: function (data) {
             if (data.status !== 'success') {

@@ -77,18 +77,24 @@ public class AiUnavailableException extends RuntimeException {
      */
     public static AiUnavailableException contentFiltered(int status, String operatorDetail,
                                                          ContentFilterFindings findings) {
-        return new AiUnavailableException(Kind.CONTENT_FILTERED, operatorDetail, status, null, null, null,
-                Objects.requireNonNull(findings, "findings"));
+        Objects.requireNonNull(findings, "findings");
+        return new AiUnavailableException(Kind.CONTENT_FILTERED, operatorDetail, status, null, null,
+                findings.inWords().orElse(null), findings);
     }
 
-    /** The caller's daily token quota is used up, or their roles give them none; Azure was not called. */
-    public static AiUnavailableException quotaExhausted(long usedToday, long dailyQuota) {
+    /**
+     * The caller's daily token quota is used up, or their roles give them none; Azure was not called. A quota that
+     * is used up is renewed at the next UTC midnight, {@code secondsUntilRenewal} away (the API's Retry-After); one
+     * of zero is not renewed, and there is nothing to wait for.
+     */
+    public static AiUnavailableException quotaExhausted(long usedToday, long dailyQuota, long secondsUntilRenewal) {
         String userMessage = dailyQuota == 0
                 ? "Your roles in Atrium give you no allowance for the assistant. Please ask an administrator."
                 : "You have used up today's allowance for the assistant (" + usedToday + " of " + dailyQuota
                         + " tokens). It is renewed at midnight (UTC).";
         return new AiUnavailableException(Kind.QUOTA_EXHAUSTED, "daily token quota used up: " + usedToday + " of "
-                + dailyQuota, null, null, null, userMessage, ContentFilterFindings.none());
+                + dailyQuota, null, dailyQuota == 0 ? null : secondsUntilRenewal, null, userMessage,
+                ContentFilterFindings.none());
     }
 
     /** Azure answered with an error status. */

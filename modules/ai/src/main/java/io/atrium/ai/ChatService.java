@@ -166,12 +166,20 @@ public class ChatService {
         QuotaStatus quota = quotaOf(caller);
         if (quota.exhausted()) {
             AiUnavailableException refusal = AiUnavailableException.quotaExhausted(quota.usedToday(),
-                    quota.dailyQuota());
+                    quota.dailyQuota(), secondsUntilRenewal());
             record(failed(caller, deployment, clock.instant(), System.nanoTime(), streamed, refusal));
             LOG.info(() -> "AI call refused by the daily quota: oid=" + caller.objectId() + " tid="
                     + caller.tenantId() + ", " + quota.usedToday() + " of " + quota.dailyQuota() + " tokens used");
             throw refusal;
         }
+    }
+
+    /** Until the next UTC midnight, rounded up: a client that waits this long finds its quota renewed. */
+    private long secondsUntilRenewal() {
+        Instant now = clock.instant();
+        Instant midnight = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+        return Math.max(1, (Duration.between(now, midnight).toMillis() + 999) / 1000);
     }
 
     /** The ledger must not take the answer with it when the database fails: the call happened either way. */

@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One of an employee's conversations, for a list. */
-public record ConversationSummary(UUID id, String title, Instant updatedAt, int messages) {
+public record ConversationSummary(UUID id, String title, Instant updatedAt, boolean pinned, int messages) {
 }

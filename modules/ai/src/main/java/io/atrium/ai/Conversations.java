@@ -1,7 +1,6 @@
 package io.atrium.ai;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +23,9 @@ import io.atrium.ai.internal.conversation.ConversationStore;
 public class Conversations {
 
     public static final int MAX_TITLE_LENGTH = 200;
-    public static final int MAX_LISTED = 100;
+    public static final int PAGE_SIZE = 100;
+    /** Longer searches are cut to this length: no title is longer, and a message is found by a part of it. */
+    public static final int MAX_SEARCH_LENGTH = 200;
 
     @PersistenceContext(unitName = "atrium-ai")
     EntityManager entityManager;
@@ -46,19 +47,47 @@ public class Conversations {
     @Transactional
     public ConversationView start(AiCaller owner, String title) {
         Objects.requireNonNull(owner, "owner");
-        String trimmed = title == null ? "" : title.strip();
-        if (trimmed.isEmpty()) {
-            throw new IllegalArgumentException("A conversation needs a title");
-        }
-        return store().start(owner.tenantId(), owner.objectId(),
-                trimmed.length() > MAX_TITLE_LENGTH ? trimmed.substring(0, MAX_TITLE_LENGTH) : trimmed,
-                clock.instant());
+        return store().start(owner.tenantId(), owner.objectId(), title(title), clock.instant());
     }
 
-    /** The owner's conversations, most recently used first, at most 100. */
-    public List<ConversationSummary> mine(AiCaller owner) {
+    /** A page of the owner's conversations (100 each, from page 0): pinned ones first, then most recently used. */
+    public ConversationPage mine(AiCaller owner, int page) {
         Objects.requireNonNull(owner, "owner");
-        return store().summaries(owner.tenantId(), owner.objectId(), MAX_LISTED);
+        return store().summaries(owner.tenantId(), owner.objectId(), Math.max(page, 0), PAGE_SIZE);
+    }
+
+    /**
+     * A page of the owner's conversations whose title or any message (theirs or the assistant's) contains
+     * {@code text}, ignoring case, in the order of {@link #mine}; a blank text finds what {@link #mine} lists.
+     */
+    public ConversationPage search(AiCaller owner, String text, int page) {
+        Objects.requireNonNull(owner, "owner");
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty()) {
+            return mine(owner, page);
+        }
+        return store().search(owner.tenantId(), owner.objectId(),
+                trimmed.length() > MAX_SEARCH_LENGTH ? trimmed.substring(0, MAX_SEARCH_LENGTH) : trimmed,
+                Math.max(page, 0), PAGE_SIZE);
+    }
+
+    /**
+     * Gives the owner's conversation a new title, trimmed and shortened as {@link #start} does; empty when there is
+     * no conversation of theirs with this id.
+     *
+     * @throws IllegalArgumentException when the title is blank
+     */
+    @Transactional
+    public Optional<ConversationView> rename(AiCaller owner, UUID id, String title) {
+        Objects.requireNonNull(owner, "owner");
+        return store().rename(owner.tenantId(), owner.objectId(), id, title(title));
+    }
+
+    /** Pins the owner's conversation to the top of their list, or unpins it; false when there is none of theirs. */
+    @Transactional
+    public boolean pin(AiCaller owner, UUID id, boolean pinned) {
+        Objects.requireNonNull(owner, "owner");
+        return store().pin(owner.tenantId(), owner.objectId(), id, pinned);
     }
 
     /** The conversation, if it is the owner's. */
@@ -91,6 +120,14 @@ public class Conversations {
     public boolean delete(AiCaller owner, UUID id) {
         Objects.requireNonNull(owner, "owner");
         return store().delete(owner.tenantId(), owner.objectId(), id);
+    }
+
+    private static String title(String title) {
+        String trimmed = title == null ? "" : title.strip();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("A conversation needs a title");
+        }
+        return trimmed.length() > MAX_TITLE_LENGTH ? trimmed.substring(0, MAX_TITLE_LENGTH) : trimmed;
     }
 
     private ConversationStore store() {

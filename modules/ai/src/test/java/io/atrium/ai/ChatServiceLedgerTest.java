@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -146,8 +148,8 @@ class ChatServiceLedgerTest {
                 // Stopped before any answer: the prompt counts by estimate ("Be brief." 3 + 4 per message, the
                 // question 6 + 4), since Azure reports no usage for a stopped stream.
                 "oid-adam gpt-4o-mini cancelled cancelled 17+0 streamed=true status=null");
-        assertThat(filterFindings()).containsExactly("", "prompt: violence=filtered; completion: -",
-                "prompt: -; completion: violence=filtered", "");
+        assertThat(filterFindings()).containsExactly("", "prompt: violence=filtered:high; completion: -",
+                "prompt: -; completion: violence=filtered:high", "");
         assertThat(ended).extracting(AiCallEnded::outcome, call -> call.upstreamStatus().orElse(0))
                 .containsExactly(tuple("upstream_error", 503), tuple("content_filtered", 400),
                         tuple("content_filtered", 200), tuple("cancelled", 0));
@@ -187,6 +189,9 @@ class ChatServiceLedgerTest {
         assertThat(refused.kind()).isEqualTo(Kind.QUOTA_EXHAUSTED);
         assertThat(refused.userMessage()).isEqualTo("You have used up today's allowance for the assistant (22 of 20 "
                 + "tokens). It is renewed at midnight (UTC).");
+        Instant midnight = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        assertThat(refused.retryAfterSeconds().orElseThrow()).as("renewed at the next UTC midnight")
+                .isCloseTo(Duration.between(Instant.now(), midnight).toSeconds(), within(5L));
         assertThat(refusedStream.kind()).isEqualTo(Kind.QUOTA_EXHAUSTED);
         assertThat(standIn.received()).as("Azure was not called").hasSize(sent);
         assertThat(rows()).endsWith("oid-erin gpt-4o-mini quota_exhausted null 0+0 streamed=false status=null",
@@ -204,6 +209,7 @@ class ChatServiceLedgerTest {
         assertThat(refused.kind()).isEqualTo(Kind.QUOTA_EXHAUSTED);
         assertThat(refused.userMessage()).isEqualTo("Your roles in Atrium give you no allowance for the assistant. "
                 + "Please ask an administrator.");
+        assertThat(refused.retryAfterSeconds()).as("no quota is not renewed: nothing to wait for").isEmpty();
         assertThat(standIn.received()).isEmpty();
     }
 

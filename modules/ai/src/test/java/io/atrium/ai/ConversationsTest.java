@@ -109,8 +109,109 @@ class ConversationsTest {
                 .hasMessageContaining("No conversation");
     }
 
+    @Test
+    void renaming_trims_the_title_keeps_the_conversations_place_and_is_only_for_its_owner() {
+        ConversationView first = call(c -> c.start(ERIN, "First"));
+        ConversationView second = call(c -> c.start(ERIN, "Second"));
+
+        ConversationView renamed = rename(ERIN, first.id(), "  Budget 2027  ").orElseThrow();
+
+        assertThat(renamed.title()).isEqualTo("Budget 2027");
+        assertThat(renamed.updatedAt()).isEqualTo(first.updatedAt());
+        assertThat(mine(ERIN)).extracting(ConversationSummary::title).containsExactly("Second", "Budget 2027");
+        assertThat(rename(ERIN, second.id(), "y".repeat(250)).orElseThrow().title()).hasSize(200);
+        assertThatThrownBy(() -> rename(ERIN, first.id(), "  ")).hasMessageContaining("needs a title");
+        assertThat(rename(ADAM, first.id(), "Taken over")).isEmpty();
+        assertThat(rename(ERIN_ELSEWHERE, first.id(), "Taken over")).isEmpty();
+        assertThat(find(ERIN, first.id()).orElseThrow().title()).isEqualTo("Budget 2027");
+    }
+
+    @Test
+    void pinned_conversations_come_first_until_unpinned_and_only_the_owner_pins() {
+        ConversationView old = call(c -> c.start(ERIN, "Old"));
+        call(c -> c.start(ERIN, "Newer"));
+        call(c -> c.start(ERIN, "Newest"));
+
+        assertThat(pin(ERIN, old.id(), true)).isTrue();
+        assertThat(mine(ERIN)).extracting(ConversationSummary::title, ConversationSummary::pinned)
+                .containsExactly(tuple("Old", true), tuple("Newest", false), tuple("Newer", false));
+        assertThat(find(ERIN, old.id()).orElseThrow().pinned()).isTrue();
+        assertThat(pin(ADAM, old.id(), false)).isFalse();
+        assertThat(find(ERIN, old.id()).orElseThrow().pinned()).isTrue();
+
+        pin(ERIN, old.id(), false);
+        assertThat(mine(ERIN)).extracting(ConversationSummary::title).containsExactly("Newest", "Newer", "Old");
+    }
+
+    @Test
+    void search_finds_the_owners_conversations_by_title_or_any_message_ignoring_case() {
+        ConversationView travel = call(c -> c.start(ERIN, "Travel policy"));
+        call(c -> c.append(ERIN, travel.id(), ChatTurn.user("Can I fly business class?")));
+        ConversationView canteen = call(c -> c.start(ERIN, "Canteen"));
+        call(c -> c.append(ERIN, canteen.id(), ChatTurn.user("What is for lunch?")));
+        call(c -> c.append(ERIN, canteen.id(), ChatTurn.assistant("Soup, and a 50% discount on Fridays.")));
+        call(c -> c.start(ADAM, "Travel to Oslo"));
+
+        assertThat(titlesFound(ERIN, "TRAVEL")).containsExactly("Travel policy");
+        assertThat(titlesFound(ERIN, "business CLASS")).containsExactly("Travel policy");
+        assertThat(titlesFound(ERIN, "soup")).as("the assistant's words too").containsExactly("Canteen");
+        assertThat(titlesFound(ERIN, "l")).containsExactly("Canteen", "Travel policy");
+        assertThat(titlesFound(ERIN, "50%")).containsExactly("Canteen");
+        assertThat(titlesFound(ERIN, "%")).as("% is a character, not a wildcard").containsExactly("Canteen");
+        assertThat(titlesFound(ERIN, "_")).isEmpty();
+        assertThat(titlesFound(ERIN, "Oslo")).as("another employee's conversation").isEmpty();
+        assertThat(titlesFound(ERIN_ELSEWHERE, "Travel")).isEmpty();
+        assertThat(titlesFound(ERIN, "   ")).as("a blank search lists everything")
+                .containsExactly("Canteen", "Travel policy");
+    }
+
+    @Test
+    void more_than_a_page_of_conversations_is_read_page_by_page_without_gaps_or_repeats() {
+        int total = Conversations.PAGE_SIZE * 2 + 5;
+        java.time.Instant start = java.time.Instant.now();
+        database.inTransaction(em -> {
+            for (int i = 0; i < total; i++) {
+                // A millisecond apart, so that the most recently used order is known.
+                new Conversations(em, Clock.fixed(start.plusMillis(i), ZoneOffset.UTC))
+                        .start(ERIN, "Conversation " + i);
+            }
+            return null;
+        });
+
+        ConversationPage first = call(c -> c.mine(ERIN, 0));
+        ConversationPage last = call(c -> c.mine(ERIN, 2));
+
+        assertThat(first.conversations()).hasSize(Conversations.PAGE_SIZE);
+        assertThat(first.more()).isTrue();
+        assertThat(first.conversations().get(0).title()).isEqualTo("Conversation " + (total - 1));
+        assertThat(last.conversations()).hasSize(5);
+        assertThat(last.more()).isFalse();
+        assertThat(last.conversations().get(4).title()).isEqualTo("Conversation 0");
+        Set<UUID> seen = new java.util.HashSet<>();
+        for (int page = 0; page < 3; page++) {
+            int p = page;
+            call(c -> c.mine(ERIN, p)).conversations().forEach(summary -> assertThat(seen.add(summary.id())).isTrue());
+        }
+        assertThat(seen).hasSize(total);
+        assertThat(call(c -> c.search(ERIN, "Conversation 1", 0)).conversations())
+                .as("1, 10-19, 100-199").hasSize(Conversations.PAGE_SIZE);
+        assertThat(call(c -> c.search(ERIN, "Conversation 1", 1)).conversations()).hasSize(11);
+    }
+
     private static List<ConversationSummary> mine(AiCaller owner) {
-        return call(c -> c.mine(owner));
+        return call(c -> c.mine(owner, 0)).conversations();
+    }
+
+    private static Optional<ConversationView> rename(AiCaller owner, UUID id, String title) {
+        return call(c -> c.rename(owner, id, title));
+    }
+
+    private static boolean pin(AiCaller owner, UUID id, boolean pinned) {
+        return call(c -> c.pin(owner, id, pinned));
+    }
+
+    private static List<String> titlesFound(AiCaller owner, String text) {
+        return call(c -> c.search(owner, text, 0)).conversations().stream().map(ConversationSummary::title).toList();
     }
 
     private static Optional<ConversationView> find(AiCaller owner, UUID id) {

@@ -50,6 +50,7 @@ class ChatBrowserIT extends AtriumDeployment {
     @Test
     void the_answer_appears_piece_by_piece_and_ends_as_rendered_markdown() {
         signInToChat("erin");
+        assertThat(browser.findElement(By.id("allowance")).getText()).isEqualTo(allowanceOf(DemoAccount.ERIN));
         openAi().failNext(Fault.slowEvents(Duration.ofMillis(250)));
 
         send("**Quarterly** figures for the north region please");
@@ -67,6 +68,16 @@ class ChatBrowserIT extends AtriumDeployment {
         assertThat(answer.getText()).isEqualTo("Echo: Quarterly figures for the north region please");
         assertThat(browser.findElements(By.cssSelector(".turn.streaming"))).isEmpty();
         assertThat(browser.findElement(By.id("chat:send")).isEnabled()).isTrue();
+        assertThat(browser.findElement(By.id("allowance")).getText()).as("what the answer used is counted at once")
+                .isEqualTo(allowanceOf(DemoAccount.ERIN));
+    }
+
+    /** An employee's 50 000 tokens a day less what the usage ledger holds for today. */
+    private static String allowanceOf(DemoAccount account) {
+        long used = Database.count("SELECT coalesce(sum(prompt_tokens + completion_tokens), 0) FROM ai_usage "
+                + "WHERE object_id = ? AND usage_day = (now() AT TIME ZONE 'UTC')::date", account.oid());
+        return String.format(java.util.Locale.UK, "%,d of 50,000 tokens left today; renewed at midnight (UTC).",
+                50_000 - used);
     }
 
     @Test
@@ -99,6 +110,19 @@ class ChatBrowserIT extends AtriumDeployment {
         assertThat(Database.text("SELECT m.content FROM ai_message m JOIN ai_message u ON u.conversation_id = "
                 + "m.conversation_id AND u.position = m.position - 1 WHERE u.content = ? AND m.role = 'assistant'",
                 question)).as("what the employee saw is saved after their message").isEqualTo(shown);
+    }
+
+    @Test
+    void a_filtered_answer_is_withdrawn_and_the_employee_reads_which_category_and_how_severe() {
+        signInToChat("erin");
+        openAi().failNext(Fault.completionFiltered());
+
+        send("Tell me a story " + Instant.now().toEpochMilli());
+
+        wait.until(ExpectedConditions.textToBe(STATUS, "Azure's content filter stopped the answer: it found "
+                + "violence (high severity). Please rephrase your message."));
+        assertThat(browser.findElements(By.cssSelector(".turn.assistant"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".turn.user"))).hasSize(1);
     }
 
     @Test

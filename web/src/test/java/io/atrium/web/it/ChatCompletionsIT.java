@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -128,7 +132,8 @@ class ChatCompletionsIT extends AtriumDeployment {
                 "{\"messages\":[{\"role\":\"user\",\"content\":\"something the filter blocks\"}]}");
 
         assertError(answer, 400, "content filter");
-        assertThat(answer.body()).contains("\"code\":\"content_filter\"");
+        assertThat(answer.body()).contains("\"code\":\"content_filter\"")
+                .contains("Azure's content filter blocked your message: it found violence (high severity).");
     }
 
     @Test
@@ -141,6 +146,40 @@ class ChatCompletionsIT extends AtriumDeployment {
         assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(header ->
                 assertThat(header).startsWith("Bearer"));
         assertThat(openAi().received()).hasSize(sent);
+    }
+
+    @Test
+    void a_used_up_quota_is_a_429_whose_retry_after_is_the_next_utc_midnight_and_the_chat_page_says_none_is_left()
+            throws Exception {
+        String oid = DemoAccount.OLIVIA.oid();
+        String tenant = AtriumStack.peers().entra().tenantId();
+        // Today's usage past the 200 000 tokens of an administrator (Olivia is one, by a group), as if she had
+        // chatted all day.
+        Database.execute("INSERT INTO ai_usage (tenant_id, object_id, deployment, occurred_at, usage_day, streamed, "
+                + "outcome, prompt_tokens, completion_tokens, latency_ms) VALUES (?, ?, ?, now(), "
+                + "(now() AT TIME ZONE 'UTC')::date, false, 'answered', 250000, 1000, 5)", tenant, oid,
+                LocalPeers.OPENAI_DEPLOYMENT);
+        try {
+            int sent = openAi().received().size();
+
+            HttpResponse<String> refused = post(tokenOf(DemoAccount.OLIVIA),
+                    "{\"messages\":[{\"role\":\"user\",\"content\":\"One more question\"}]}");
+
+            assertError(refused, 429, "\"insufficient_quota\"");
+            assertThat(refused.body()).contains("renewed at midnight (UTC)");
+            long untilMidnight = Duration.between(Instant.now(),
+                    LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC)).toSeconds();
+            assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+                    .isBetween(untilMidnight - 5, untilMidnight + 5);
+            assertThat(openAi().received()).as("Azure was not asked").hasSize(sent);
+
+            ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
+            ScriptedBrowser.Page chat = browser.signIn(atrium().resolve("/chat.xhtml"), "olivia");
+            assertThat(chat.html().getElementById("allowance").text())
+                    .isEqualTo("0 of 200,000 tokens left today; renewed at midnight (UTC).");
+        } finally {
+            Database.execute("DELETE FROM ai_usage WHERE object_id = ? AND prompt_tokens = 250000", oid);
+        }
     }
 
     private static void assertError(HttpResponse<String> answer, int status, String messagePart) {

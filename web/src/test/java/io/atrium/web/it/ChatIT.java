@@ -88,6 +88,33 @@ class ChatIT extends AtriumDeployment {
         assertThat(openAi().received()).hasSize(before);
     }
 
+    @Test
+    void a_conversation_is_exported_as_markdown_for_its_owner_and_for_nobody_else() {
+        ScriptedBrowser erins = new ScriptedBrowser(AtriumStack.peers());
+        ScriptedBrowser.Page chat = erins.signIn(atrium().resolve("/chat.xhtml"), "erin");
+        ScriptedBrowser.Page answered = send(erins, chat, "Which **forms** do I need for\n## parental leave?");
+        String export = answered.html().getElementById("export").attr("href");
+
+        ScriptedBrowser.Page markdown = erins.get(atrium().resolve(export));
+
+        assertThat(markdown.status()).isEqualTo(200);
+        assertThat(markdown.header("Content-Type")).startsWith("text/markdown").containsIgnoringCase("charset=UTF-8");
+        assertThat(markdown.header("Content-Disposition")).startsWith("attachment;")
+                .contains("filename*=UTF-8''which-forms-do-i-need-for.md");
+        assertThat(markdown.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(markdown.body()).startsWith("# Which **forms** do I need for\n\n_Started ")
+                // The employee's words are quoted, so that their "## parental leave?" is not a heading of the file.
+                .contains("\n## You\n\n> Which **forms** do I need for\n> ## parental leave?\n")
+                .endsWith("\n## Assistant\n\nEcho: Which **forms** do I need for\n## parental leave?\n");
+
+        ScriptedBrowser adams = new ScriptedBrowser(AtriumStack.peers());
+        adams.signIn(atrium().resolve("/chat.xhtml"), "adam");
+        ScriptedBrowser.Page someoneElses = adams.get(atrium().resolve(export));
+        assertThat(someoneElses.status()).isEqualTo(404);
+        assertThat(someoneElses.body()).doesNotContain("parental leave");
+        assertThat(erins.get(atrium().resolve("/chat/export?c=not-an-id")).status()).isEqualTo(404);
+    }
+
     private static ScriptedBrowser.Page send(ScriptedBrowser browser, ScriptedBrowser.Page chat, String message) {
         return browser.submit(chat, "chat", Map.of("chat:message", message), "chat:send");
     }

@@ -19,7 +19,6 @@ import io.atrium.ai.ChatReply;
 import io.atrium.ai.ChatRequest;
 import io.atrium.ai.ChatService;
 import io.atrium.ai.ChatTurn;
-import io.atrium.ai.ConversationSummary;
 import io.atrium.ai.ConversationView;
 import io.atrium.ai.Conversations;
 import io.atrium.identity.CurrentEmployee;
@@ -51,12 +50,16 @@ public class ChatBacking implements Serializable {
     @Inject
     transient CurrentEmployee currentEmployee;
 
+    @Inject
+    transient ConversationList list;
+
     private String conversationParameter;
     private UUID conversationId;
     private String title;
     // Not kept with the view (records are not serializable, and a replicated session must be): read again if lost.
     private transient List<ChatTurn> turns;
-    private transient List<ConversationSummary> mine;
+    private boolean pinned;
+    private String newTitle;
     private String message;
     private String deployment;
     private String pendingReply;
@@ -90,7 +93,7 @@ public class ChatBacking implements Serializable {
             return;
         }
         show(conversations.append(caller, conversation.id(), ChatTurn.user(message)));
-        mine = null;
+        list.changed();
         message = null;
         FacesContext faces = FacesContext.getCurrentInstance();
         if (faces.getPartialViewContext().isAjaxRequest()) {
@@ -119,11 +122,35 @@ public class ChatBacking implements Serializable {
         return SafeMarkdown.toHtml(turn.content());
     }
 
-    public List<ConversationSummary> getConversations() {
-        if (mine == null) {
-            mine = conversations.mine(caller());
+    /** The rename field's title: the conversation's, trimmed and shortened as every title is. */
+    public void rename() {
+        Optional<ConversationView> renamed = conversationId == null ? Optional.empty()
+                : conversations.rename(caller(), conversationId, newTitle);
+        renamed.ifPresentOrElse(this::show, () -> error("This conversation no longer exists."));
+        list.changed();
+    }
+
+    public void togglePin() {
+        if (conversationId != null && conversations.pin(caller(), conversationId, !pinned)) {
+            pinned = !pinned;
         }
-        return mine;
+        list.changed();
+    }
+
+    /** Deletes the conversation with its messages and opens a new one; the list says which was deleted. */
+    public String delete() {
+        if (conversationId != null && conversations.delete(caller(), conversationId)) {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            faces.getExternalContext().getFlash().setKeepMessages(true);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                    "Deleted the conversation “" + title + "”.", null));
+        }
+        return "/chat?faces-redirect=true";
+    }
+
+    /** Read when the page or its form is rendered; the streaming script updates it when an answer ends. */
+    public String getAllowance() {
+        return Allowance.describe(chat.quotaOf(caller()));
     }
 
     public List<String> getDeployments() {
@@ -133,6 +160,8 @@ public class ChatBacking implements Serializable {
     private void show(ConversationView conversation) {
         conversationId = conversation.id();
         title = conversation.title();
+        newTitle = conversation.title();
+        pinned = conversation.pinned();
         turns = conversation.turns();
     }
 
@@ -183,6 +212,18 @@ public class ChatBacking implements Serializable {
                     .map(ConversationView::turns).orElse(List.of());
         }
         return turns;
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    public String getNewTitle() {
+        return newTitle;
+    }
+
+    public void setNewTitle(String newTitle) {
+        this.newTitle = newTitle;
     }
 
     public String getMessage() {

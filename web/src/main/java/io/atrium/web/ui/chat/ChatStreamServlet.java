@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -45,9 +48,10 @@ import static io.atrium.web.JsonProviders.JSON;
  * authentication mechanism, never redirected to Entra.
  *
  * <p>Events: {@code delta} ({@code {"text"}}: the next piece, to be shown as plain text), then either {@code done}
- * ({@code {"html", "stopped", "note"}}: the whole answer as safe HTML, saved in the conversation) or {@code failed}
- * ({@code {"message", "withdraw"}}: why there is no answer; withdraw the pieces shown when Azure's filter blocked
- * them). When the browser goes away, the call to Azure is stopped.
+ * ({@code {"html", "stopped", "note", "allowance"}}: the whole answer as safe HTML, saved in the conversation) or
+ * {@code failed} ({@code {"message", "withdraw", "allowance"}}: why there is no answer; withdraw the pieces shown when
+ * Azure's filter blocked them); {@code allowance} says what is left of today's quota. When the browser goes away,
+ * the call to Azure is stopped.
  */
 @WebServlet(urlPatterns = "/chat/stream", asyncSupported = true)
 public class ChatStreamServlet extends HttpServlet {
@@ -72,6 +76,10 @@ public class ChatStreamServlet extends HttpServlet {
     @Inject
     transient SignInAgain signInAgain;
 
+    /** An answer ends on an HTTP client's thread: reading the usage ledger there needs the request's context. */
+    @Resource(lookup = "java:comp/DefaultContextService")
+    transient ContextService containerContext;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         EmployeePrincipal employee = currentEmployee.get();
@@ -93,8 +101,10 @@ public class ChatStreamServlet extends HttpServlet {
         response.setHeader("X-Accel-Buffering", "no");
         AsyncContext async = request.startAsync();
         async.setTimeout(ASYNC_TIMEOUT_MS);
+        Supplier<String> allowance = containerContext.contextualSupplier(
+                () -> Allowance.describe(chat.quotaOf(caller)));
         Events events = new Events(async, response.getOutputStream(), id, caller, prepared.get(),
-                request.getSession(false), request.getContextPath());
+                request.getSession(false), request.getContextPath(), allowance);
         async.addListener(events);
         response.flushBuffer();
         if (replies.stopped(id)) {
@@ -125,9 +135,10 @@ public class ChatStreamServlet extends HttpServlet {
         private final AtomicBoolean ended = new AtomicBoolean();
         private final HttpSession session;
         private final String contextPath;
+        private final Supplier<String> allowanceLeft;
 
         Events(AsyncContext async, OutputStream output, String id, AiCaller caller, ReplyStreams.Prepared prepared,
-               HttpSession session, String contextPath) {
+               HttpSession session, String contextPath, Supplier<String> allowanceLeft) {
             this.async = async;
             this.output = output;
             this.id = id;
@@ -135,6 +146,7 @@ public class ChatStreamServlet extends HttpServlet {
             this.prepared = prepared;
             this.session = session;
             this.contextPath = contextPath;
+            this.allowanceLeft = allowanceLeft;
         }
 
         void streaming(ChatStream started) {
@@ -161,6 +173,7 @@ public class ChatStreamServlet extends HttpServlet {
                     .add("html", SafeMarkdown.toHtml(reply.content()))
                     .add("stopped", stopped)
                     .add("note", note)
+                    .add("allowance", allowance())
                     .build());
             end();
         }
@@ -170,7 +183,8 @@ public class ChatStreamServlet extends HttpServlet {
             LOG.warning(() -> "chat reply failed: " + failure.getMessage());
             JsonObjectBuilder event = JSON.createObjectBuilder()
                     .add("message", failure.userMessage())
-                    .add("withdraw", failure.kind() == AiUnavailableException.Kind.CONTENT_FILTERED);
+                    .add("withdraw", failure.kind() == AiUnavailableException.Kind.CONTENT_FILTERED)
+                    .add("allowance", allowance());
             // Entra wants the employee to sign in again (a claims challenge): the page goes there and comes back
             // to this conversation, where the question waits to be sent again.
             if (failure.kind() == AiUnavailableException.Kind.SIGN_IN_REQUIRED) {
@@ -181,6 +195,16 @@ public class ChatStreamServlet extends HttpServlet {
             }
             send("failed", event.build());
             end();
+        }
+
+        /** After the call is in the usage ledger (the ai module records it before telling the listener). */
+        private String allowance() {
+            try {
+                return allowanceLeft.get();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "the allowance left could not be read after an answer", e);
+                return "";
+            }
         }
 
         /** The employee's message is already saved; the answer (or what of it arrived) follows it. */

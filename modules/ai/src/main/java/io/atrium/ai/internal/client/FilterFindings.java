@@ -9,7 +9,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
- * Reads Azure's {@code content_filter_results} objects into findings per category: {@code filtered} beats
+ * Reads Azure's {@code content_filter_results} objects into findings per category: {@code filtered} (with the
+ * severity that was blocked, {@code filtered:high}, when Azure gives one) beats
  * {@code detected} beats a severity, and a category stays at the worst verdict any annotation gave it, since the
  * streamed and asynchronous annotations each cover only a part of the answer.
  */
@@ -30,7 +31,9 @@ final class FilterFindings {
 
     private static Optional<String> verdict(JsonObject result) {
         if (result.get("filtered") == JsonValue.TRUE) {
-            return Optional.of("filtered");
+            // The severity that crossed the threshold, for the employee's explanation and the auditors' list.
+            return Optional.of(result.get("severity") instanceof JsonString severity
+                    && !HARMLESS.contains(severity.getString()) ? "filtered:" + severity.getString() : "filtered");
         }
         if (result.get("detected") == JsonValue.TRUE) {
             return Optional.of("detected");
@@ -46,9 +49,12 @@ final class FilterFindings {
     }
 
     private static int rank(String verdict) {
+        if (verdict.startsWith("filtered:")) {
+            return 50 + rank(verdict.substring("filtered:".length()));
+        }
         return switch (verdict) {
-            case "filtered" -> 5;
-            case "detected" -> 4;
+            case "filtered" -> 50;
+            case "detected" -> 40;
             case "high" -> 3;
             case "medium" -> 2;
             case "low" -> 1;

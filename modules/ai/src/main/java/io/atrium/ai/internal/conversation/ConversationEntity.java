@@ -22,9 +22,16 @@ import jakarta.persistence.Table;
     @NamedQuery(name = "Conversation.findOfOwner", query = "SELECT c FROM ConversationEntity c WHERE c.id = :id "
             + "AND c.tenantId = :tenantId AND c.objectId = :objectId"),
     // A left join, since SIZE() becomes an inner join in EclipseLink and drops conversations without messages.
-    @NamedQuery(name = "Conversation.summariesOfOwner", query = "SELECT c.id, c.title, c.updatedAt, COUNT(m) "
-            + "FROM ConversationEntity c LEFT JOIN c.messages m WHERE c.tenantId = :tenantId "
-            + "AND c.objectId = :objectId GROUP BY c.id, c.title, c.updatedAt ORDER BY c.updatedAt DESC, c.id")
+    @NamedQuery(name = "Conversation.summariesOfOwner", query = "SELECT c.id, c.title, c.updatedAt, c.pinned, "
+            + "COUNT(m) FROM ConversationEntity c LEFT JOIN c.messages m WHERE c.tenantId = :tenantId "
+            + "AND c.objectId = :objectId GROUP BY c.id, c.title, c.updatedAt, c.pinned "
+            + "ORDER BY c.pinned DESC, c.updatedAt DESC, c.id"),
+    // The pattern is lower case and escaped (ConversationStore.containing); lower(...) LIKE uses the trigram indexes.
+    @NamedQuery(name = "Conversation.searchOfOwner", query = "SELECT c.id, c.title, c.updatedAt, c.pinned, "
+            + "COUNT(m) FROM ConversationEntity c LEFT JOIN c.messages m WHERE c.tenantId = :tenantId "
+            + "AND c.objectId = :objectId AND (LOWER(c.title) LIKE :pattern ESCAPE '!' OR EXISTS (SELECT h FROM "
+            + "MessageEntity h WHERE h.conversation = c AND LOWER(h.content) LIKE :pattern ESCAPE '!')) "
+            + "GROUP BY c.id, c.title, c.updatedAt, c.pinned ORDER BY c.pinned DESC, c.updatedAt DESC, c.id")
 })
 public class ConversationEntity {
 
@@ -45,6 +52,9 @@ public class ConversationEntity {
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
+    @Column(nullable = false)
+    private boolean pinned;
 
     @OneToMany(mappedBy = "conversation", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
@@ -67,6 +77,15 @@ public class ConversationEntity {
         updatedAt = now;
     }
 
+    /** Renaming or pinning is not using the conversation: it keeps its place among the recently used. */
+    void rename(String newTitle) {
+        title = newTitle;
+    }
+
+    void pin(boolean pin) {
+        pinned = pin;
+    }
+
     UUID id() {
         return id;
     }
@@ -81,6 +100,10 @@ public class ConversationEntity {
 
     Instant updatedAt() {
         return updatedAt;
+    }
+
+    boolean pinned() {
+        return pinned;
     }
 
     List<MessageEntity> messages() {

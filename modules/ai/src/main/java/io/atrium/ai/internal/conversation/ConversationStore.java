@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 import io.atrium.ai.ChatTurn;
+import io.atrium.ai.ConversationPage;
 import io.atrium.ai.ConversationSummary;
 import io.atrium.ai.ConversationView;
 
@@ -27,15 +29,28 @@ public final class ConversationStore {
         return view(conversation);
     }
 
-    public List<ConversationSummary> summaries(String tenantId, String objectId, int limit) {
-        return entityManager.createNamedQuery("Conversation.summariesOfOwner", Object[].class)
-                .setParameter("tenantId", tenantId)
-                .setParameter("objectId", objectId)
-                .setMaxResults(limit)
-                .getResultList().stream()
-                .map(row -> new ConversationSummary((UUID) row[0], (String) row[1], (Instant) row[2],
-                        ((Number) row[3]).intValue()))
-                .toList();
+    public ConversationPage summaries(String tenantId, String objectId, int page, int pageSize) {
+        return page(entityManager.createNamedQuery("Conversation.summariesOfOwner", Object[].class), tenantId,
+                objectId, page, pageSize);
+    }
+
+    /** The owner's conversations whose title or any message contains {@code text}, ignoring case. */
+    public ConversationPage search(String tenantId, String objectId, String text, int page, int pageSize) {
+        return page(entityManager.createNamedQuery("Conversation.searchOfOwner", Object[].class)
+                .setParameter("pattern", containing(text)), tenantId, objectId, page, pageSize);
+    }
+
+    public Optional<ConversationView> rename(String tenantId, String objectId, UUID id, String title) {
+        return owned(tenantId, objectId, id).map(conversation -> {
+            conversation.rename(title);
+            return view(conversation);
+        });
+    }
+
+    public boolean pin(String tenantId, String objectId, UUID id, boolean pinned) {
+        Optional<ConversationEntity> conversation = owned(tenantId, objectId, id);
+        conversation.ifPresent(found -> found.pin(pinned));
+        return conversation.isPresent();
     }
 
     public Optional<ConversationView> find(String tenantId, String objectId, UUID id) {
@@ -57,6 +72,25 @@ public final class ConversationStore {
         return conversation.isPresent();
     }
 
+    /** One row more than the page holds, to know whether another page follows. */
+    private static ConversationPage page(TypedQuery<Object[]> query, String tenantId, String objectId, int page,
+                                         int pageSize) {
+        List<ConversationSummary> rows = query.setParameter("tenantId", tenantId)
+                .setParameter("objectId", objectId)
+                .setFirstResult(page * pageSize)
+                .setMaxResults(pageSize + 1)
+                .getResultList().stream()
+                .map(row -> new ConversationSummary((UUID) row[0], (String) row[1], (Instant) row[2],
+                        (Boolean) row[3], ((Number) row[4]).intValue()))
+                .toList();
+        return new ConversationPage(rows.subList(0, Math.min(rows.size(), pageSize)), page, rows.size() > pageSize);
+    }
+
+    /** A LIKE pattern (escape character '!') matching lower-cased {@code text} anywhere, its % and _ literal. */
+    static String containing(String text) {
+        return "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
     private Optional<ConversationEntity> owned(String tenantId, String objectId, UUID id) {
         return entityManager.createNamedQuery("Conversation.findOfOwner", ConversationEntity.class)
                 .setParameter("id", id)
@@ -67,7 +101,7 @@ public final class ConversationStore {
 
     private static ConversationView view(ConversationEntity conversation) {
         return new ConversationView(conversation.id(), conversation.title(), conversation.createdAt(),
-                conversation.updatedAt(), conversation.messages().stream()
+                conversation.updatedAt(), conversation.pinned(), conversation.messages().stream()
                 .map(message -> new ChatTurn(ChatTurn.Role.valueOf(message.role().toUpperCase(Locale.ROOT)),
                         message.content()))
                 .toList());

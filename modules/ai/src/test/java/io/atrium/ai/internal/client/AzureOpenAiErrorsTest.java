@@ -85,12 +85,14 @@ class AzureOpenAiErrorsTest {
     }
 
     @Test
-    void filtered_prompt_is_content_filtered_naming_the_category_for_the_operator() {
+    void filtered_prompt_is_content_filtered_naming_the_category_and_severity_for_the_operator_and_the_employee() {
         AiUnavailableException e = AzureOpenAiErrors.fromResponse(400, PROMPT_FILTERED, null, null);
 
         assertThat(e.kind()).isEqualTo(Kind.CONTENT_FILTERED);
         assertThat(e.getMessage()).contains("content_filter", "ResponsibleAIPolicyViolation", "[violence]");
-        assertThat(e.userMessage()).contains("content filter").doesNotContain("violence");
+        assertThat(e.filters().prompt()).containsExactly(java.util.Map.entry("violence", "filtered:medium"));
+        assertThat(e.userMessage()).isEqualTo("Azure's content filter blocked your message: it found violence "
+                + "(medium severity). Please rephrase your message.");
     }
 
     @Test

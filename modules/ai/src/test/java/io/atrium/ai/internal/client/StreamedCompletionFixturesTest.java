@@ -68,7 +68,7 @@ class StreamedCompletionFixturesTest {
                 () -> replay.completion.reply("gpt-4o"));
 
         assertThat(e.kind()).isEqualTo(Kind.CONTENT_FILTERED);
-        assertThat(replay.completion.findings().completion()).containsEntry("violence", "filtered");
+        assertThat(replay.completion.findings().completion()).containsEntry("violence", "filtered:high");
     }
 
     @Test

@@ -198,8 +198,8 @@ class ResilienceAgainstStandInTest {
             assertThat(e.kind()).isEqualTo(Kind.CONTENT_FILTERED);
             assertThat(e.upstreamStatus()).hasValue(400);
             assertThat(e.getMessage()).contains("ResponsibleAIPolicyViolation", "violence");
-            assertThat(e.userMessage()).isEqualTo("Azure's content filter blocked this message or its answer. "
-                    + "Please rephrase your message.");
+            assertThat(e.userMessage()).isEqualTo("Azure's content filter blocked your message: it found violence "
+                    + "(high severity). Please rephrase your message.");
         }
         assertThat(standIn.received()).as("not retried").hasSize(2);
     }
@@ -212,7 +212,9 @@ class ResilienceAgainstStandInTest {
         standIn.failNext(Fault.completionFiltered());
         RecordingListener listener = stream(chat(Map.of()));
         assertThat(listener.failure().kind()).isEqualTo(Kind.CONTENT_FILTERED);
-        assertThat(listener.failure().getMessage()).contains("violence=filtered");
+        assertThat(listener.failure().getMessage()).contains("violence=filtered:high");
+        assertThat(listener.failure().userMessage()).isEqualTo("Azure's content filter stopped the answer: it found "
+                + "violence (high severity). Please rephrase your message.");
     }
 
     @Test
