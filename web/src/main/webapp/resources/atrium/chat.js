@@ -91,6 +91,9 @@ var atriumChat = (function () {
             if (done.note) {
                 note(reply.turn, done.note);
             }
+            if (done.leftOut) {
+                note(reply.turn, done.leftOut);
+            }
             finish(done.stopped ? 'Answer stopped.' : 'Answer complete.');
         });
         source.addEventListener('failed', function (event) {

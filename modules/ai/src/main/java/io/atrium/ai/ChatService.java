@@ -23,6 +23,8 @@ import jakarta.inject.Inject;
 import io.atrium.ai.events.AiCallEnded;
 import io.atrium.ai.internal.client.AzureOpenAiChat;
 import io.atrium.ai.internal.client.AzureOpenAiSettings;
+import io.atrium.ai.internal.context.ContextFit;
+import io.atrium.ai.internal.context.PromptTokens;
 import io.atrium.ai.internal.usage.DailyQuotas;
 import io.atrium.ai.internal.usage.TokenEstimate;
 import io.atrium.ai.internal.usage.UsageLedger;
@@ -81,6 +83,25 @@ public class ChatService {
     /** The deployments a request may name, the default first. */
     public List<String> deployments() {
         return settings.deployments();
+    }
+
+    /**
+     * The request with its oldest turns left out so that, under Atrium's system prompt, it fits the deployment's
+     * context budget ({@code ATRIUM_AI_CONTEXT_BUDGETS}); the employee's newest message is always kept. For the chat
+     * page's stored conversations: the API sends what its caller sent, and Azure refuses what is too long.
+     *
+     * @throws IllegalArgumentException when the request names a deployment not in {@link #deployments()}
+     */
+    public FittedRequest fitToContext(ChatRequest request) {
+        Objects.requireNonNull(request, "request");
+        ContextFit.Fitted fitted = ContextFit.fit(withSystemPrompt(request.conversation()),
+                settings.contextBudgetOf(deploymentOf(request)), PromptTokens::of);
+        if (fitted.leftOut() == 0) {
+            return new FittedRequest(request, 0);
+        }
+        List<ChatTurn> kept = fitted.turns().stream().filter(turn -> turn.role() != ChatTurn.Role.SYSTEM).toList();
+        return new FittedRequest(new ChatRequest(kept, request.deployment(), request.maxTokens(),
+                request.temperature()), fitted.leftOut());
     }
 
     /** The caller's tokens today against their daily quota. */

@@ -89,6 +89,29 @@ class ChatServiceLedgerTest {
     }
 
     @Test
+    void a_conversation_over_its_deployments_context_budget_is_sent_without_its_oldest_turns() throws Exception {
+        ChatService budgeted = service(Map.of("atrium.ai.daily-token-quotas", "employee=100000",
+                "atrium.ai.context-budgets", "*=8000,gpt-4o=100"));
+        String first = "First question about the travel policy. ".repeat(8);
+        String second = "Second question about hotels. ".repeat(4);
+        List<ChatTurn> conversation = List.of(ChatTurn.user(first), ChatTurn.assistant("Echo: " + first),
+                ChatTurn.user(second), ChatTurn.assistant("Echo: " + second), ChatTurn.user("And trains?"));
+
+        FittedRequest small = budgeted.fitToContext(ChatRequest.of(conversation).withDeployment("gpt-4o"));
+        FittedRequest large = budgeted.fitToContext(ChatRequest.of(conversation));
+
+        assertThat(small.leftOut()).isEqualTo(2);
+        assertThat(small.request().conversation()).containsExactlyElementsOf(conversation.subList(2, 5));
+        assertThat(small.request().deployment()).contains("gpt-4o");
+        assertThat(large.leftOut()).isZero();
+        assertThat(large.request().conversation()).isEqualTo(conversation);
+        budgeted.reply(ERIN, small.request());
+        String sent = standIn.received().get(0).body();
+        assertThat(sent).contains("Be brief.", "Second question about hotels", "And trains?")
+                .doesNotContain("First question");
+    }
+
+    @Test
     void a_streamed_reply_is_in_the_ledger_before_the_listener_hears_of_the_end() throws Exception {
         List<String> seenAtEnd = new CopyOnWriteArrayList<>();
         RecordingListener listener = new RecordingListener() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.openai.AzureOpenAiStandIn;
 import io.atrium.standins.openai.Fault;
+import io.atrium.standins.openai.ReceivedRequest;
 
 /**
  * The chat page in headless Chromium: the answer appears while Azure OpenAI writes it, Stop stops it (and the call to
@@ -123,6 +125,38 @@ class ChatBrowserIT extends AtriumDeployment {
                 + "violence (high severity). Please rephrase your message."));
         assertThat(browser.findElements(By.cssSelector(".turn.assistant"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector(".turn.user"))).hasSize(1);
+    }
+
+    @Test
+    void a_conversation_too_long_for_the_model_is_answered_from_its_newest_part_and_the_page_says_so() {
+        String conversation = UUID.randomUUID().toString();
+        // Six long turns of Erin's, about 2 500 tokens each: more than the 8 000 a deployment is given by default.
+        Database.execute("INSERT INTO ai_conversation (id, tenant_id, object_id, title, created_at, updated_at) "
+                + "VALUES (?::uuid, ?, ?, 'A long one', now(), now())", conversation,
+                AtriumStack.peers().entra().tenantId(), DemoAccount.ERIN.oid());
+        Database.execute("INSERT INTO ai_message (conversation_id, position, role, content, created_at) "
+                + "SELECT ?::uuid, i - 1, CASE WHEN i % 2 = 1 THEN 'user' ELSE 'assistant' END, "
+                + "'Paragraph ' || i || ': ' || repeat('lorem ipsum dolor sit amet ', 500), now() "
+                + "FROM generate_series(1, 6) AS i", conversation);
+        browser.get(atrium().resolve("/chat.xhtml").toString());
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("signin-erin"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat:message")));
+        browser.get(atrium().resolve("/chat.xhtml?c=" + conversation).toString());
+        wait.until(ExpectedConditions.textToBe(By.id("title"), "A long one"));
+
+        send("And in one sentence?");
+
+        wait.until(ExpectedConditions.textToBe(STATUS, "Answer complete."));
+        List<String> notes = texts(".turn.assistant .note");
+        assertThat(notes).singleElement().asString()
+                .matches("This answer did not see the [2-5] oldest messages of the conversation: with them it is "
+                        + "longer than the model is given at once\\. Start a new conversation to begin afresh\\.");
+        List<ReceivedRequest> received = openAi().received();
+        String sent = received.get(received.size() - 1).body();
+        assertThat(sent).contains("Paragraph 6: ", "Paragraph 5: ", "And in one sentence?")
+                .doesNotContain("Paragraph 1: ");
+        assertThat(Database.count("SELECT count(*) FROM ai_message WHERE conversation_id = ?::uuid", conversation))
+                .as("nothing stored is lost").isEqualTo(8);
     }
 
     @Test

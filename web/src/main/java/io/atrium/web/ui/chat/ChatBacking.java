@@ -21,6 +21,7 @@ import io.atrium.ai.ChatService;
 import io.atrium.ai.ChatTurn;
 import io.atrium.ai.ConversationView;
 import io.atrium.ai.Conversations;
+import io.atrium.ai.FittedRequest;
 import io.atrium.identity.CurrentEmployee;
 import io.atrium.identity.EmployeePrincipal;
 
@@ -102,8 +103,13 @@ public class ChatBacking implements Serializable {
         }
         pendingReply = null;
         try {
-            ChatReply reply = chat.reply(caller, ChatRequest.of(getTurns()).withDeployment(deployment));
+            FittedRequest fitted = chat.fitToContext(ChatRequest.of(getTurns()).withDeployment(deployment));
+            ChatReply reply = chat.reply(caller, fitted.request());
             show(conversations.append(caller, conversationId, ChatTurn.assistant(reply.content())));
+            if (fitted.leftOut() > 0) {
+                FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                        LeftOutNote.of(fitted.leftOut()), null));
+            }
         } catch (AiUnavailableException e) {
             LOG.warning(() -> "chat reply failed: " + e.getMessage());
             error(e.userMessage());

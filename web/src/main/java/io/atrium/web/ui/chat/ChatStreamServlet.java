@@ -35,6 +35,7 @@ import io.atrium.ai.ChatStreamListener;
 import io.atrium.ai.ChatTurn;
 import io.atrium.ai.ConversationView;
 import io.atrium.ai.Conversations;
+import io.atrium.ai.FittedRequest;
 import io.atrium.identity.CurrentEmployee;
 import io.atrium.identity.EmployeePrincipal;
 import io.atrium.identity.SignInAgain;
@@ -48,7 +49,8 @@ import static io.atrium.web.JsonProviders.JSON;
  * authentication mechanism, never redirected to Entra.
  *
  * <p>Events: {@code delta} ({@code {"text"}}: the next piece, to be shown as plain text), then either {@code done}
- * ({@code {"html", "stopped", "note", "allowance"}}: the whole answer as safe HTML, saved in the conversation) or
+ * ({@code {"html", "stopped", "note", "allowance", "leftOut"}}: the whole answer as safe HTML, saved in the
+ * conversation, and what of a long conversation it did not see) or
  * {@code failed} ({@code {"message", "withdraw", "allowance"}}: why there is no answer; withdraw the pieces shown when
  * Azure's filter blocked them); {@code allowance} says what is left of today's quota. When the browser goes away,
  * the call to Azure is stopped.
@@ -113,8 +115,10 @@ public class ChatStreamServlet extends HttpServlet {
         }
         List<ChatTurn> turns = conversation.get().turns();
         try {
-            ChatStream stream = chat.stream(caller, ChatRequest.of(turns).withDeployment(prepared.get().deployment()),
-                    events);
+            FittedRequest fitted = chat.fitToContext(ChatRequest.of(turns)
+                    .withDeployment(prepared.get().deployment()));
+            events.leftOut(fitted.leftOut());
+            ChatStream stream = chat.stream(caller, fitted.request(), events);
             events.streaming(stream);
             replies.started(id, stream);
         } catch (AiUnavailableException refused) {
@@ -133,6 +137,7 @@ public class ChatStreamServlet extends HttpServlet {
         private final AtomicReference<ChatStream> stream = new AtomicReference<>();
         private final AtomicBoolean browserGone = new AtomicBoolean();
         private final AtomicBoolean ended = new AtomicBoolean();
+        private volatile int leftOut;
         private final HttpSession session;
         private final String contextPath;
         private final Supplier<String> allowanceLeft;
@@ -147,6 +152,10 @@ public class ChatStreamServlet extends HttpServlet {
             this.session = session;
             this.contextPath = contextPath;
             this.allowanceLeft = allowanceLeft;
+        }
+
+        void leftOut(int turns) {
+            leftOut = turns;
         }
 
         void streaming(ChatStream started) {
@@ -174,6 +183,7 @@ public class ChatStreamServlet extends HttpServlet {
                     .add("stopped", stopped)
                     .add("note", note)
                     .add("allowance", allowance())
+                    .add("leftOut", LeftOutNote.of(leftOut))
                     .build());
             end();
         }

@@ -52,6 +52,7 @@ public class AzureOpenAiSettings {
     private final long circuitOpenMs;
     private final String systemPrompt;
     private final Map<String, Long> dailyTokenQuotas;
+    private final Map<String, Long> contextBudgets;
 
     @Inject
     public AzureOpenAiSettings(Config config) {
@@ -70,6 +71,7 @@ public class AzureOpenAiSettings {
         this.circuitOpenMs = positive("atrium.ai.circuit-breaker.open-ms", 1);
         this.systemPrompt = text("atrium.ai.system-prompt").orElse("");
         this.dailyTokenQuotas = quotas();
+        this.contextBudgets = budgets();
         collectProblems();
     }
 
@@ -90,6 +92,7 @@ public class AzureOpenAiSettings {
         this.circuitOpenMs = 0;
         this.systemPrompt = "";
         this.dailyTokenQuotas = Map.of();
+        this.contextBudgets = Map.of();
     }
 
     /** The keys that are missing or wrong, each a sentence an operator can act on; empty when Atrium can call Azure. */
@@ -167,6 +170,12 @@ public class AzureOpenAiSettings {
         return dailyTokenQuotas;
     }
 
+    /** The most prompt tokens (system prompt and conversation) the chat page sends to {@code deployment}. */
+    public int contextBudgetOf(String deployment) {
+        return Math.toIntExact(Math.min(Integer.MAX_VALUE, contextBudgets.getOrDefault(deployment,
+                contextBudgets.getOrDefault("*", Long.valueOf(Integer.MAX_VALUE)))));
+    }
+
     @Override
     public String toString() {
         return "AzureOpenAiSettings[endpoint=" + endpoint.orElse("(not set)")
@@ -230,30 +239,24 @@ public class AzureOpenAiSettings {
 
     /** {@code role=tokens,...}, such as {@code employee=50000,admin=200000}. */
     private Map<String, Long> quotas() {
-        Map<String, Long> quotas = new LinkedHashMap<>();
-        String value = text("atrium.ai.daily-token-quotas").orElse("");
-        for (String entry : value.split(",")) {
-            if (entry.isBlank()) {
-                continue;
-            }
-            String[] roleAndTokens = entry.split("=", -1);
-            try {
-                long tokens = Long.parseLong(roleAndTokens.length == 2 ? roleAndTokens[1].strip() : "");
-                if (roleAndTokens[0].isBlank() || tokens < 0) {
-                    throw new NumberFormatException();
-                }
-                quotas.put(roleAndTokens[0].strip(), tokens);
-            } catch (NumberFormatException wrong) {
-                problems.add("ATRIUM_AI_DAILY_TOKEN_QUOTAS (atrium.ai.daily-token-quotas) must be role=tokens pairs "
-                        + "separated by commas, such as employee=50000,admin=200000; '" + entry.strip()
-                        + "' is not one");
-            }
-        }
+        Map<String, Long> quotas = TokenPairs.read("atrium.ai.daily-token-quotas", text("atrium.ai.daily-token-quotas"), "role",
+                "employee=50000,admin=200000", 0, problems);
         if (quotas.isEmpty() && problems.stream().noneMatch(p -> p.startsWith("ATRIUM_AI_DAILY_TOKEN_QUOTAS"))) {
             problems.add("ATRIUM_AI_DAILY_TOKEN_QUOTAS (atrium.ai.daily-token-quotas) names no role: nobody could "
                     + "use the assistant");
         }
-        return Map.copyOf(quotas);
+        return quotas;
+    }
+
+    /** {@code deployment=tokens,...} with {@code *} for every deployment not named, such as {@code *=8000}. */
+    private Map<String, Long> budgets() {
+        Map<String, Long> budgets = TokenPairs.read("atrium.ai.context-budgets", text("atrium.ai.context-budgets"), "deployment",
+                "*=8000,gpt-4o=30000", 100, problems);
+        if (!budgets.containsKey("*") && problems.stream().noneMatch(p -> p.startsWith("ATRIUM_AI_CONTEXT_BUDGETS"))) {
+            problems.add("ATRIUM_AI_CONTEXT_BUDGETS (atrium.ai.context-budgets) needs a budget for every other "
+                    + "deployment, such as *=8000");
+        }
+        return budgets;
     }
 
     private List<String> deploymentList() {

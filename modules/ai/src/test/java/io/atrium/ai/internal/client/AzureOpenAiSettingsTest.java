@@ -72,6 +72,27 @@ class AzureOpenAiSettingsTest {
     }
 
     @Test
+    void context_budgets_are_per_deployment_with_one_for_every_other_and_bad_entries_named() {
+        AzureOpenAiSettings defaults = settings("https://myres.openai.azure.com", "gpt-4o-mini", KEY, "api-key");
+        AzureOpenAiSettings named = settings("https://myres.openai.azure.com", "gpt-4o-mini", KEY, "api-key",
+                Map.of("atrium.ai.context-budgets", "gpt-4o=30000, *=12000"));
+        AzureOpenAiSettings wrong = settings("https://myres.openai.azure.com", "gpt-4o-mini", KEY, "api-key",
+                Map.of("atrium.ai.context-budgets", "gpt-4o=50,gpt-4o-mini"));
+
+        assertThat(defaults.contextBudgetOf("gpt-4o")).isEqualTo(8000);
+        assertThat(named.contextBudgetOf("gpt-4o")).isEqualTo(30000);
+        assertThat(named.contextBudgetOf("gpt-4o-mini")).isEqualTo(12000);
+        assertThat(named.problems()).isEmpty();
+        assertThat(wrong.problems()).hasSize(2).allSatisfy(problem -> assertThat(problem)
+                .contains("ATRIUM_AI_CONTEXT_BUDGETS"));
+        assertThat(wrong.problems()).anySatisfy(problem -> assertThat(problem).contains("'gpt-4o=50'"))
+                .anySatisfy(problem -> assertThat(problem).contains("'gpt-4o-mini'"));
+        assertThat(settings("https://myres.openai.azure.com", "gpt-4o-mini", KEY, "api-key",
+                Map.of("atrium.ai.context-budgets", "gpt-4o=30000")).problems()).singleElement().asString()
+                .contains("ATRIUM_AI_CONTEXT_BUDGETS", "every other deployment", "*=8000");
+    }
+
+    @Test
     void plain_http_is_allowed_only_for_a_local_stand_in() {
         assertThat(settings("http://localhost:8089", "gpt-4o", KEY, "api-key").problems()).isEmpty();
         assertThat(settings("http://myres.openai.azure.com", "gpt-4o", KEY, "api-key").problems())
