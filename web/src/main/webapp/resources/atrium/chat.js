@@ -88,6 +88,10 @@ var atriumChat = (function () {
             // The server's rendering: Markdown with raw HTML escaped and only http(s)/mailto links (SafeMarkdown).
             reply.text.innerHTML = done.html;
             reply.text.classList.add('markdown');
+            if (!done.stopped) {
+                // Said once, whole: the pieces arriving one by one are not announced.
+                byId('answer-announcer').textContent = 'The assistant answered: ' + reply.text.textContent.trim();
+            }
             if (done.note) {
                 note(reply.turn, done.note);
             }

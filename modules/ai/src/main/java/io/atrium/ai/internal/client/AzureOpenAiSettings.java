@@ -239,8 +239,9 @@ public class AzureOpenAiSettings {
 
     /** {@code role=tokens,...}, such as {@code employee=50000,admin=200000}. */
     private Map<String, Long> quotas() {
-        Map<String, Long> quotas = TokenPairs.read("atrium.ai.daily-token-quotas", text("atrium.ai.daily-token-quotas"), "role",
-                "employee=50000,admin=200000", 0, problems);
+        String key = "atrium.ai.daily-token-quotas";
+        Map<String, Long> quotas = TokenPairs.read(key, text(key), "role", "employee=50000,admin=200000", 0,
+                problems);
         if (quotas.isEmpty() && problems.stream().noneMatch(p -> p.startsWith("ATRIUM_AI_DAILY_TOKEN_QUOTAS"))) {
             problems.add("ATRIUM_AI_DAILY_TOKEN_QUOTAS (atrium.ai.daily-token-quotas) names no role: nobody could "
                     + "use the assistant");
@@ -250,8 +251,9 @@ public class AzureOpenAiSettings {
 
     /** {@code deployment=tokens,...} with {@code *} for every deployment not named, such as {@code *=8000}. */
     private Map<String, Long> budgets() {
-        Map<String, Long> budgets = TokenPairs.read("atrium.ai.context-budgets", text("atrium.ai.context-budgets"), "deployment",
-                "*=8000,gpt-4o=30000", 100, problems);
+        String key = "atrium.ai.context-budgets";
+        Map<String, Long> budgets = TokenPairs.read(key, text(key), "deployment", "*=8000,gpt-4o=30000", 100,
+                problems);
         if (!budgets.containsKey("*") && problems.stream().noneMatch(p -> p.startsWith("ATRIUM_AI_CONTEXT_BUDGETS"))) {
             problems.add("ATRIUM_AI_CONTEXT_BUDGETS (atrium.ai.context-budgets) needs a budget for every other "
                     + "deployment, such as *=8000");

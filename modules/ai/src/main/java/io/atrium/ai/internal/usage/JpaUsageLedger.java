@@ -1,5 +1,6 @@
 package io.atrium.ai.internal.usage;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -7,9 +8,14 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import io.atrium.ai.DailyUsage;
+import io.atrium.ai.DeploymentDay;
+import io.atrium.ai.FilterFinding;
+import io.atrium.ai.OutcomeDay;
+import io.atrium.ai.UsageRow;
 import io.atrium.ai.UserUsage;
 
 /** The ledger in PostgreSQL ({@code ai_usage}), through the ai module's own persistence unit. */
@@ -73,6 +79,42 @@ public class JpaUsageLedger implements UsageLedger {
                 .map(row -> new UserUsage((String) row[0], (String) row[1], number(row[2]), number(row[3]),
                         number(row[4])))
                 .toList();
+    }
+
+    @Override
+    public List<DeploymentDay> perDayAndDeployment(LocalDate from, LocalDate to) {
+        return inRange("UsageEntry.perDayAndDeployment", from, to).getResultList().stream()
+                .map(row -> new DeploymentDay((LocalDate) row[0], (String) row[1], number(row[2]), number(row[3])))
+                .toList();
+    }
+
+    @Override
+    public List<OutcomeDay> outcomesPerDay(LocalDate from, LocalDate to) {
+        return inRange("UsageEntry.outcomesPerDay", from, to).getResultList().stream()
+                .map(row -> new OutcomeDay((LocalDate) row[0], (String) row[1], number(row[2])))
+                .toList();
+    }
+
+    @Override
+    public List<FilterFinding> filterFindings(LocalDate from, LocalDate to, int limit) {
+        return inRange("UsageEntry.filterFindings", from, to).setMaxResults(limit).getResultList().stream()
+                .map(row -> new FilterFinding((Instant) row[0], (String) row[1], (String) row[2], (String) row[3],
+                        (String) row[4], (String) row[5]))
+                .toList();
+    }
+
+    @Override
+    public List<UsageRow> rows(LocalDate from, LocalDate to, int first, int count) {
+        return inRange("UsageEntry.rows", from, to).setFirstResult(first).setMaxResults(count).getResultList()
+                .stream()
+                .map(row -> new UsageRow((LocalDate) row[0], (String) row[1], (String) row[2], (String) row[3],
+                        (String) row[4], number(row[5]), number(row[6]), number(row[7])))
+                .toList();
+    }
+
+    private TypedQuery<Object[]> inRange(String query, LocalDate from, LocalDate to) {
+        return entityManager.createNamedQuery(query, Object[].class).setParameter("from", from)
+                .setParameter("to", to);
     }
 
     private static DailyUsage dailyUsage(Object[] row) {

@@ -28,7 +28,21 @@ import jakarta.persistence.Table;
     @NamedQuery(name = "UsageEntry.topUsers", query = "SELECT u.tenantId, u.objectId, COUNT(u), "
             + "SUM(u.promptTokens), SUM(u.completionTokens), SUM(u.promptTokens + u.completionTokens) AS total "
             + "FROM UsageEntryEntity u WHERE u.usageDay BETWEEN :from AND :to "
-            + "GROUP BY u.tenantId, u.objectId ORDER BY total DESC, u.objectId")
+            + "GROUP BY u.tenantId, u.objectId ORDER BY total DESC, u.objectId"),
+    @NamedQuery(name = "UsageEntry.perDayAndDeployment", query = "SELECT u.usageDay, u.deployment, COUNT(u), "
+            + "SUM(u.promptTokens + u.completionTokens) FROM UsageEntryEntity u WHERE u.usageDay BETWEEN :from AND :to "
+            + "GROUP BY u.usageDay, u.deployment ORDER BY u.usageDay, u.deployment"),
+    @NamedQuery(name = "UsageEntry.outcomesPerDay", query = "SELECT u.usageDay, u.outcome, COUNT(u) "
+            + "FROM UsageEntryEntity u WHERE u.usageDay BETWEEN :from AND :to "
+            + "GROUP BY u.usageDay, u.outcome ORDER BY u.usageDay, u.outcome"),
+    @NamedQuery(name = "UsageEntry.filterFindings", query = "SELECT u.occurredAt, u.tenantId, u.objectId, "
+            + "u.deployment, u.outcome, u.filterFindings FROM UsageEntryEntity u "
+            + "WHERE u.usageDay BETWEEN :from AND :to AND u.filterFindings <> '' "
+            + "ORDER BY u.occurredAt DESC, u.id DESC"),
+    @NamedQuery(name = "UsageEntry.rows", query = "SELECT u.usageDay, u.tenantId, u.objectId, u.deployment, "
+            + "u.outcome, COUNT(u), SUM(u.promptTokens), SUM(u.completionTokens) FROM UsageEntryEntity u "
+            + "WHERE u.usageDay BETWEEN :from AND :to GROUP BY u.usageDay, u.tenantId, u.objectId, u.deployment, "
+            + "u.outcome ORDER BY u.usageDay, u.tenantId, u.objectId, u.deployment, u.outcome")
 })
 public class UsageEntryEntity {
 

@@ -4,6 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.atrium.ai.DailyUsage;
+import io.atrium.ai.DeploymentDay;
+import io.atrium.ai.FilterFinding;
+import io.atrium.ai.OutcomeDay;
+import io.atrium.ai.UsageRow;
 import io.atrium.ai.UserUsage;
 
 /** Where calls to Azure OpenAI are recorded and summed up. Writes are short transactions of their own. */
@@ -19,4 +23,14 @@ public interface UsageLedger {
     List<UserUsage> topUsers(LocalDate from, LocalDate to, int limit);
 
     List<DailyUsage> perDayOf(String tenantId, String objectId, LocalDate from, LocalDate to);
+
+    List<DeploymentDay> perDayAndDeployment(LocalDate from, LocalDate to);
+
+    List<OutcomeDay> outcomesPerDay(LocalDate from, LocalDate to);
+
+    /** The newest first, at most {@code limit}. */
+    List<FilterFinding> filterFindings(LocalDate from, LocalDate to, int limit);
+
+    /** Rows {@code first} to {@code first + count - 1} of the export, in its order. */
+    List<UsageRow> rows(LocalDate from, LocalDate to, int first, int count);
 }

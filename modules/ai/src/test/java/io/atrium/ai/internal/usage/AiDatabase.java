@@ -18,6 +18,10 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import io.atrium.ai.AiSchema;
 import io.atrium.ai.DailyUsage;
+import io.atrium.ai.DeploymentDay;
+import io.atrium.ai.FilterFinding;
+import io.atrium.ai.OutcomeDay;
+import io.atrium.ai.UsageRow;
 import io.atrium.ai.UserUsage;
 import io.atrium.standins.postgres.PostgresStandIn;
 
@@ -84,6 +88,26 @@ public final class AiDatabase implements AutoCloseable {
             @Override
             public List<DailyUsage> perDayOf(String tenantId, String objectId, LocalDate from, LocalDate to) {
                 return inTransaction(em -> new JpaUsageLedger(em).perDayOf(tenantId, objectId, from, to));
+            }
+
+            @Override
+            public List<DeploymentDay> perDayAndDeployment(LocalDate from, LocalDate to) {
+                return inTransaction(em -> new JpaUsageLedger(em).perDayAndDeployment(from, to));
+            }
+
+            @Override
+            public List<OutcomeDay> outcomesPerDay(LocalDate from, LocalDate to) {
+                return inTransaction(em -> new JpaUsageLedger(em).outcomesPerDay(from, to));
+            }
+
+            @Override
+            public List<FilterFinding> filterFindings(LocalDate from, LocalDate to, int limit) {
+                return inTransaction(em -> new JpaUsageLedger(em).filterFindings(from, to, limit));
+            }
+
+            @Override
+            public List<UsageRow> rows(LocalDate from, LocalDate to, int first, int count) {
+                return inTransaction(em -> new JpaUsageLedger(em).rows(from, to, first, count));
             }
         };
     }

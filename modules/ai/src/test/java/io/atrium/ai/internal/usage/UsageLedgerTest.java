@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +18,10 @@ import org.junit.jupiter.api.Test;
 
 import io.atrium.ai.AiUsage;
 import io.atrium.ai.DailyUsage;
+import io.atrium.ai.DeploymentDay;
+import io.atrium.ai.FilterFinding;
+import io.atrium.ai.OutcomeDay;
+import io.atrium.ai.UsageRow;
 import io.atrium.ai.UserUsage;
 
 /** The usage ledger's table, mapping and queries on a real PostgreSQL migrated by the module's Flyway scripts. */
@@ -108,6 +114,70 @@ class UsageLedgerTest {
     }
 
     @Test
+    void tokens_per_deployment_and_outcomes_per_day_are_summed_for_the_charts() {
+        ledger.record(call("erin", "2026-03-01T08:00:00Z", "gpt-4o-mini", 10, 5, "answered", ""));
+        ledger.record(call("adam", "2026-03-01T09:00:00Z", "gpt-4o", 20, 10, "answered", ""));
+        ledger.record(call("adam", "2026-03-01T10:00:00Z", "gpt-4o", 0, 0, "quota_exhausted", ""));
+        ledger.record(call("erin", "2026-03-02T08:00:00Z", "gpt-4o-mini", 3, 0, "content_filtered",
+                "prompt: violence=filtered:high; completion: -"));
+
+        AiUsage usage = new AiUsage(ledger);
+        LocalDate first = LocalDate.parse("2026-03-01");
+        LocalDate second = LocalDate.parse("2026-03-02");
+
+        assertThat(usage.perDayAndDeployment(first, second)).containsExactly(
+                new DeploymentDay(first, "gpt-4o", 2, 30), new DeploymentDay(first, "gpt-4o-mini", 1, 15),
+                new DeploymentDay(second, "gpt-4o-mini", 1, 3));
+        assertThat(usage.outcomesPerDay(first, second)).containsExactly(new OutcomeDay(first, "answered", 2),
+                new OutcomeDay(first, "quota_exhausted", 1), new OutcomeDay(second, "content_filtered", 1));
+    }
+
+    @Test
+    void filter_findings_are_listed_newest_first_with_who_and_what_but_no_words() {
+        ledger.record(call("erin", "2026-03-01T08:00:00Z", "gpt-4o-mini", 10, 5, "answered", ""));
+        ledger.record(call("erin", "2026-03-01T09:00:00Z", "gpt-4o-mini", 3, 0, "content_filtered",
+                "prompt: violence=filtered:high; completion: -"));
+        ledger.record(call("adam", "2026-03-02T09:00:00Z", "gpt-4o", 8, 4, "answered",
+                "prompt: jailbreak=detected; completion: -"));
+
+        List<FilterFinding> findings = new AiUsage(ledger).filterFindings(LocalDate.parse("2026-03-01"),
+                LocalDate.parse("2026-03-02"), 10);
+
+        assertThat(findings).containsExactly(
+                new FilterFinding(Instant.parse("2026-03-02T09:00:00Z"), "tenant-1", "adam", "gpt-4o", "answered",
+                        "prompt: jailbreak=detected; completion: -"),
+                new FilterFinding(Instant.parse("2026-03-01T09:00:00Z"), "tenant-1", "erin", "gpt-4o-mini",
+                        "content_filtered", "prompt: violence=filtered:high; completion: -"));
+        assertThat(new AiUsage(ledger).filterFindings(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-02"),
+                1)).hasSize(1);
+        assertThatThrownBy(() -> new AiUsage(ledger).filterFindings(LocalDate.parse("2026-03-01"),
+                LocalDate.parse("2026-03-02"), 1001)).hasMessageContaining("between 1 and 1000");
+    }
+
+    @Test
+    void the_export_rows_sum_each_day_caller_deployment_and_outcome_and_come_in_chunks_in_order() throws Exception {
+        // 5 003 callers on one day, one call each: a chunk and a bit more.
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO ai_usage (tenant_id, object_id, deployment, occurred_at, usage_day, "
+                    + "streamed, outcome, prompt_tokens, completion_tokens, latency_ms) SELECT 'tenant-1', "
+                    + "'oid-' || lpad(i::text, 5, '0'), 'gpt-4o-mini', '2026-03-01T00:00:00Z'::timestamptz "
+                    + "+ i * interval '1 second', '2026-03-01', false, 'answered', 2, 1, 120 "
+                    + "FROM generate_series(0, 5002) AS i");
+        }
+        ledger.record(call("oid-00000", "2026-03-01T23:00:00Z", "gpt-4o-mini", 4, 2, "answered", ""));
+
+        List<UsageRow> rows = new ArrayList<>();
+        new AiUsage(ledger).rows(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-01"), rows::add);
+
+        assertThat(rows).hasSize(5_003);
+        assertThat(rows.get(0)).isEqualTo(new UsageRow(LocalDate.parse("2026-03-01"), "tenant-1", "oid-00000",
+                "gpt-4o-mini", "answered", 2, 6, 3));
+        assertThat(rows.get(5_002).objectId()).isEqualTo("oid-05002");
+        assertThat(rows).extracting(UsageRow::objectId).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
     void an_outcome_outside_the_known_ones_is_refused_by_the_database() {
         assertThatThrownBy(() -> ledger.record(call("erin", "2026-03-01T08:00:00Z", 1, 1, "whatever")))
                 .isInstanceOf(RuntimeException.class);
@@ -122,6 +192,12 @@ class UsageLedgerTest {
         assertThatThrownBy(() -> usage.perDay(day, day.minusDays(1))).hasMessageContaining("on or before");
         assertThatThrownBy(() -> usage.perDay(day, day.plusDays(400))).hasMessageContaining("at most 366 days");
         assertThatThrownBy(() -> usage.topUsers(day, day, 0)).hasMessageContaining("between 1 and 100");
+    }
+
+    private static UsageRecord call(String oid, String at, String deployment, int prompt, int completion,
+                                    String outcome, String findings) {
+        return new UsageRecord("tenant-1", oid, deployment, Instant.parse(at), false, outcome,
+                outcome.equals("answered") ? "stop" : null, prompt, completion, 120, null, findings);
     }
 
     private static UsageRecord call(String oid, String at, int prompt, int completion, String outcome) {

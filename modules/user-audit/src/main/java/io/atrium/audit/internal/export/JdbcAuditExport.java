@@ -1,6 +1,7 @@
 package io.atrium.audit.internal.export;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -88,6 +89,25 @@ public class JdbcAuditExport implements AuditExport {
                        hash
                   FROM admin_action WHERE TRUE""" + period(from, before, parameters) + " ORDER BY seq";
         stream(out, sql, parameters);
+    }
+
+    @Override
+    public void csv(Actor exporter, String file, Instant from, Instant before, Writer out, List<String> header,
+                    RowSource rows) throws IOException {
+        recorder.record(exporter, file, from, before);
+        Csv.row(out, header.toArray(String[]::new));
+        try {
+            rows.writeTo(row -> {
+                try {
+                    Csv.row(out, row.toArray(String[]::new));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.flush();
     }
 
     private static String period(Instant from, Instant before, List<Object> parameters) {

@@ -2,6 +2,7 @@ package io.atrium.audit.internal.export;
 
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +82,34 @@ class AuditExportTest {
                 .contains(",export-csv,,admin-actions.csv,,all rows,,");
         assertThat(db.inTransaction(em -> beans.actionLog(em).verify()).intact()).as("still one unbroken chain")
                 .isTrue();
+    }
+
+    @Test
+    void another_modules_rows_are_exported_defused_and_recorded_like_the_others() throws Exception {
+        StringWriter csv = new StringWriter();
+        Instant from = Instant.parse("2026-03-01T00:00:00Z");
+
+        export.csv(ADAM, "ai-usage.csv", from, Instant.parse("2026-03-02T00:00:00Z"), csv, List.of("day", "who"),
+                row -> {
+                    row.accept(List.of("2026-03-01", "=cmd|' /C calc'!A0"));
+                    row.accept(List.of("2026-03-01", "erin"));
+                });
+
+        assertThat(csv.toString().split("\r\n")).containsExactly("day,who", "2026-03-01,'=cmd|' /C calc'!A0",
+                "2026-03-01,erin");
+        StringWriter log = new StringWriter();
+        export.adminActionsCsv(ADAM, log, null, null);
+        assertThat(log.toString()).contains(",export-csv,,ai-usage.csv,,rows from " + from);
+        JdbcAuditExport unrecorded = new JdbcAuditExport(db.dataSource(), new ExportRecorder(null) {
+            @Override
+            public void record(Actor exporter, String file, Instant from, Instant before) {
+                throw new IllegalStateException("the database refused the log entry");
+            }
+        });
+        StringWriter none = new StringWriter();
+        assertThatThrownBy(() -> unrecorded.csv(ADAM, "ai-usage.csv", null, null, none, List.of("day"),
+                row -> row.accept(List.of("2026-03-01")))).isInstanceOf(IllegalStateException.class);
+        assertThat(none.toString()).isEmpty();
     }
 
     @Test
