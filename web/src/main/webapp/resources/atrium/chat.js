@@ -2,7 +2,7 @@
  * The chat page's streaming: after the Ajax post that saved the employee's message, the answer is read from Atrium's
  * event stream and shown as plain text while it arrives (textContent, never HTML), then replaced by the server's
  * safe rendering of the whole answer. Stop asks the server (a Faces post) to stop the answer; the stream then ends
- * with what had arrived. Enter in the message box sends it.
+ * with what had arrived. Enter in the message box sends it; Copy puts an answer on the clipboard.
  */
 var atriumChat = (function () {
     'use strict';
@@ -28,6 +28,11 @@ var atriumChat = (function () {
             stop.hidden = !streaming;
             stop.disabled = false;
         }
+        ['chat:regenerate', 'chat:edit'].forEach(function (id) {
+            if (byId(id)) {
+                byId(id).disabled = streaming;
+            }
+        });
     }
 
     function assistantTurn() {
@@ -59,6 +64,32 @@ var atriumChat = (function () {
         }
     }
 
+    function copyButton() {
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'copy';
+        button.textContent = 'Copy';
+        return button;
+    }
+
+    // Copy puts an answer's text (as shown, without the Markdown marks) on the clipboard.
+    document.addEventListener('click', function (event) {
+        var button = event.target.closest ? event.target.closest('button.copy') : null;
+        var text = button && button.parentNode.querySelector('.text');
+        if (!text) {
+            return;
+        }
+        navigator.clipboard.writeText(text.innerText.trim()).then(function () {
+            button.textContent = 'Copied';
+            status('Answer copied.');
+            window.setTimeout(function () {
+                button.textContent = 'Copy';
+            }, 2000);
+        }, function () {
+            status('The browser did not allow copying; select the text instead.');
+        });
+    });
+
     function finish(words) {
         if (current) {
             current.source.close();
@@ -88,6 +119,7 @@ var atriumChat = (function () {
             // The server's rendering: Markdown with raw HTML escaped and only http(s)/mailto links (SafeMarkdown).
             reply.text.innerHTML = done.html;
             reply.text.classList.add('markdown');
+            reply.turn.appendChild(copyButton());
             if (!done.stopped) {
                 // Said once, whole: the pieces arriving one by one are not announced.
                 byId('answer-announcer').textContent = 'The assistant answered: ' + reply.text.textContent.trim();

@@ -115,6 +115,27 @@ public class Conversations {
                 .orElseThrow(() -> new IllegalArgumentException("No conversation " + id + " of this employee"));
     }
 
+    /**
+     * Removes the assistant's last answer, for the employee to have it written again; empty when the conversation is
+     * not the owner's or does not end with an answer.
+     */
+    @Transactional
+    public Optional<ConversationView> dropLastAnswer(AiCaller owner, UUID id) {
+        Objects.requireNonNull(owner, "owner");
+        return store().dropLastAnswer(owner.tenantId(), owner.objectId(), id, clock.instant());
+    }
+
+    /**
+     * Replaces the employee's last question (and the answer to it, if one came) with {@code question}, for asking it
+     * again in other words; empty when the conversation is not the owner's or has no question yet.
+     */
+    @Transactional
+    public Optional<ConversationView> replaceLastQuestion(AiCaller owner, UUID id, String question) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(question, "question");
+        return store().replaceLastQuestion(owner.tenantId(), owner.objectId(), id, question, clock.instant());
+    }
+
     /** Deletes the owner's conversation; false when there is none of theirs with this id. */
     @Transactional
     public boolean delete(AiCaller owner, UUID id) {

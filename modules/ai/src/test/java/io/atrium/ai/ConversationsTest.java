@@ -82,6 +82,38 @@ class ConversationsTest {
     }
 
     @Test
+    void the_last_answer_is_dropped_to_be_written_again_and_the_last_question_replaced_with_its_answer() {
+        ConversationView leave = call(c -> c.start(ERIN, "Leave"));
+        call(c -> c.append(ERIN, leave.id(), ChatTurn.user("How many days?")));
+        call(c -> c.append(ERIN, leave.id(), ChatTurn.assistant("Twenty-five.")));
+        call(c -> c.append(ERIN, leave.id(), ChatTurn.user("And carried over?")));
+        call(c -> c.append(ERIN, leave.id(), ChatTurn.assistant("Five.")));
+
+        ConversationView dropped = call(c -> c.dropLastAnswer(ERIN, leave.id())).orElseThrow();
+        assertThat(dropped.turns()).extracting(ChatTurn::content)
+                .containsExactly("How many days?", "Twenty-five.", "And carried over?");
+        assertThat(dropLastAnswer(ERIN, leave.id())).as("it ends with a question now").isEmpty();
+
+        ConversationView asked = call(c -> c.replaceLastQuestion(ERIN, leave.id(), "And into next year?"))
+                .orElseThrow();
+        call(c -> c.append(ERIN, leave.id(), ChatTurn.assistant("Up to five days.")));
+        ConversationView again = call(c -> c.replaceLastQuestion(ERIN, leave.id(), "How many can I carry over?"))
+                .orElseThrow();
+
+        assertThat(asked.turns()).extracting(ChatTurn::content)
+                .containsExactly("How many days?", "Twenty-five.", "And into next year?");
+        assertThat(again.turns()).extracting(ChatTurn::content)
+                .containsExactly("How many days?", "Twenty-five.", "How many can I carry over?");
+        assertThat(find(ERIN, leave.id()).orElseThrow().turns()).isEqualTo(again.turns());
+        for (AiCaller other : new AiCaller[] {ADAM, ERIN_ELSEWHERE}) {
+            assertThat(dropLastAnswer(other, leave.id())).isEmpty();
+            assertThat(replaceLastQuestion(other, leave.id(), "Mine now")).isEmpty();
+        }
+        ConversationView empty = call(c -> c.start(ERIN, "Empty"));
+        assertThat(replaceLastQuestion(ERIN, empty.id(), "Hello?")).isEmpty();
+    }
+
+    @Test
     void deleting_removes_the_messages_too() throws Exception {
         ConversationView erins = call(c -> c.start(ERIN, "Short-lived"));
         call(c -> c.append(ERIN, erins.id(), ChatTurn.user("Hello")));
@@ -204,6 +236,14 @@ class ConversationsTest {
 
     private static Optional<ConversationView> rename(AiCaller owner, UUID id, String title) {
         return call(c -> c.rename(owner, id, title));
+    }
+
+    private static Optional<ConversationView> dropLastAnswer(AiCaller owner, UUID id) {
+        return call(c -> c.dropLastAnswer(owner, id));
+    }
+
+    private static Optional<ConversationView> replaceLastQuestion(AiCaller owner, UUID id, String question) {
+        return call(c -> c.replaceLastQuestion(owner, id, question));
     }
 
     private static boolean pin(AiCaller owner, UUID id, boolean pinned) {

@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.nimbusds.jose.util.JSONArrayUtils;
 
@@ -29,36 +24,18 @@ import com.nimbusds.jose.util.JSONArrayUtils;
  * without a mouse.
  */
 @AtriumIT
-class AccessibilityBrowserIT extends AtriumDeployment {
+class AccessibilityBrowserIT extends ChatInChromium {
 
     /** axe-core as npm installed it for the build (web/src/test/axe, package-lock.json). */
     private static final Path AXE = Path.of(System.getProperty("atrium.axe",
             "src/test/axe/node_modules/axe-core/axe.min.js"));
-    private static final By STATUS = By.id("reply-status");
-
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Chromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.pollingEvery(Duration.ofMillis(50));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void every_page_passes_axes_wcag_rules_in_the_light_and_the_dark_theme() throws Exception {
         assertThat(AXE).as("axe-core, installed by npm ci in web/src/test/axe (the build runs it)").isRegularFile();
         String axe = Files.readString(AXE);
-        signIn("adam");
-        send("Which **documents** do I need to open an account for a new business customer?");
+        signInToChat("adam");
+        sendAndWait("Which **documents** do I need to open an account for a new business customer?");
         String conversation = browser.getCurrentUrl();
 
         for (String theme : List.of("light", "dark")) {
@@ -81,7 +58,7 @@ class AccessibilityBrowserIT extends AtriumDeployment {
 
     @Test
     void the_page_follows_the_systems_dark_setting() {
-        signIn("erin");
+        signInToChat("erin");
 
         colourScheme("dark");
         browser.navigate().refresh();
@@ -100,12 +77,12 @@ class AccessibilityBrowserIT extends AtriumDeployment {
 
     @Test
     void the_finished_answer_is_announced_to_a_screen_reader() {
-        signIn("erin");
+        signInToChat("erin");
         WebElement announcer = browser.findElement(By.id("answer-announcer"));
         assertThat(announcer.getAttribute("aria-live")).isEqualTo("polite");
 
         String question = "Read this answer aloud " + Instant.now().toEpochMilli();
-        send(question);
+        sendAndWait(question);
 
         assertThat(browser.findElement(By.id("answer-announcer")).getAttribute("textContent"))
                 .isEqualTo("The assistant answered: Echo: " + question);
@@ -113,17 +90,18 @@ class AccessibilityBrowserIT extends AtriumDeployment {
 
     @Test
     void the_chat_is_used_with_the_keyboard_alone() {
-        signIn("erin");
-        browser.findElement(By.tagName("body")).click();
+        signInToChat("erin");
+        // A fresh load: the keyboard starts at the top of the page.
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat:message")));
 
-        // Tab from the top of the page to the message box: everything before it is reachable on the way.
+        // The first Tab reaches the link past the header and the list of conversations; Enter follows it.
         Actions keys = new Actions(browser);
-        String focused = "";
-        for (int tabs = 0; tabs < 20 && !"chat:message".equals(focused); tabs++) {
-            keys.sendKeys(Keys.TAB).perform();
-            focused = String.valueOf(browser.executeScript("return document.activeElement.id"));
-        }
-        assertThat(focused).as("the message box is reached by Tab").isEqualTo("chat:message");
+        keys.sendKeys(Keys.TAB).perform();
+        assertThat(browser.executeScript("return document.activeElement.id")).isEqualTo("skip-to-message");
+        assertThat(browser.findElement(By.id("skip-to-message")).isDisplayed()).as("shown when focused").isTrue();
+        keys.sendKeys(Keys.ENTER).perform();
+        wait.until(driver -> "chat:message".equals(browser.executeScript("return document.activeElement.id")));
         String question = "Typed without a mouse " + Instant.now().toEpochMilli();
         keys.sendKeys(question).sendKeys(Keys.ENTER).perform();
 
@@ -172,17 +150,4 @@ class AccessibilityBrowserIT extends AtriumDeployment {
         return ((Number) rgb).doubleValue();
     }
 
-    private void signIn(String account) {
-        browser.get(atrium().resolve("/chat.xhtml").toString());
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("signin-" + account))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat:message")));
-    }
-
-    private void send(String message) {
-        WebElement box = browser.findElement(By.id("chat:message"));
-        box.clear();
-        box.sendKeys(message);
-        browser.findElement(By.id("chat:send")).click();
-        wait.until(ExpectedConditions.textToBe(STATUS, "Answer complete."));
-    }
 }

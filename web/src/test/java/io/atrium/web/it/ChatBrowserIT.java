@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.openai.AzureOpenAiStandIn;
@@ -27,27 +24,9 @@ import io.atrium.standins.openai.ReceivedRequest;
  * conversations.
  */
 @AtriumIT
-class ChatBrowserIT extends AtriumDeployment {
+class ChatBrowserIT extends ChatInChromium {
 
     private static final By STREAMING_TEXT = By.cssSelector(".turn.assistant.streaming .text");
-    private static final By STATUS = By.id("reply-status");
-
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Chromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.pollingEvery(Duration.ofMillis(50));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void the_answer_appears_piece_by_piece_and_ends_as_rendered_markdown() {
@@ -160,6 +139,41 @@ class ChatBrowserIT extends AtriumDeployment {
     }
 
     @Test
+    void the_last_answer_is_written_again_the_last_question_edited_and_an_answer_copied() {
+        signInToChat("erin");
+        String first = "How do I order a new laptop " + Instant.now().toEpochMilli();
+        sendAndWait(first);
+        String conversation = browser.findElement(By.id("reply-marker")).getAttribute("data-conversation");
+        int sent = openAi().received().size();
+
+        clickAndWait("chat:regenerate");
+
+        assertThat(openAi().received()).as("asked again").hasSize(sent + 1);
+        assertThat(texts(".turn .text")).containsExactly(first, "Echo: " + first);
+        assertThat(Database.count("SELECT count(*) FROM ai_message WHERE conversation_id = ?::uuid", conversation))
+                .as("the new answer replaced the old one").isEqualTo(2);
+
+        click("chat:edit");
+        wait.until(ExpectedConditions.textToBePresentInElementValue(By.id("chat:message"), first));
+        assertThat(browser.findElement(By.id("editing")).getText()).contains("Send replaces it");
+        sendAndWait("How do I order a new phone?");
+
+        assertThat(texts(".turn .text")).containsExactly("How do I order a new phone?",
+                "Echo: How do I order a new phone?");
+        assertThat(Database.texts("SELECT content FROM ai_message WHERE conversation_id = ?::uuid ORDER BY position",
+                conversation)).containsExactly("How do I order a new phone?", "Echo: How do I order a new phone?");
+        assertThat(browser.findElements(By.id("editing"))).isEmpty();
+
+        String origin = atrium().resolve("/").toString().replaceAll("/$", "");
+        browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin,
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        browser.findElement(By.cssSelector(".turn.assistant button.copy")).click();
+        wait.until(ExpectedConditions.textToBe(STATUS, "Answer copied."));
+        assertThat(browser.executeAsyncScript("navigator.clipboard.readText().then(arguments[arguments.length - 1])"))
+                .isEqualTo("Echo: How do I order a new phone?");
+    }
+
+    @Test
     void script_in_the_answer_stays_inert_while_streaming_and_after_a_reload() {
         signInToChat("erin");
         String payload = "<img src=x onerror=\"window.xss=1\"> <script>window.xss=2</script> "
@@ -214,19 +228,6 @@ class ChatBrowserIT extends AtriumDeployment {
         assertThat(browser.executeScript("return typeof window.xss")).isEqualTo("undefined");
     }
 
-    private void signInToChat(String account) {
-        browser.get(atrium().resolve("/chat.xhtml").toString());
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("signin-" + account))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat:message")));
-    }
-
-    private void send(String message) {
-        WebElement box = browser.findElement(By.id("chat:message"));
-        box.clear();
-        box.sendKeys(message);
-        browser.findElement(By.id("chat:send")).click();
-    }
-
     /** Waits for something outside the browser (the stand-in, the database) with a deadline, never a fixed sleep. */
     private static void eventually(java.util.function.BooleanSupplier condition, String what) {
         Instant deadline = Instant.now().plusSeconds(20);
@@ -241,10 +242,6 @@ class ChatBrowserIT extends AtriumDeployment {
                 throw new AssertionError("interrupted waiting for: " + what, e);
             }
         }
-    }
-
-    private List<String> texts(String css) {
-        return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
 
     private static AzureOpenAiStandIn openAi() {

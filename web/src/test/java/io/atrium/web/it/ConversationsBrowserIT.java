@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.atrium.standins.entra.DemoAccount;
 
@@ -28,29 +22,9 @@ import io.atrium.standins.entra.DemoAccount;
  * and Enter sends while Shift+Enter starts a new line.
  */
 @AtriumIT
-class ConversationsBrowserIT extends AtriumDeployment {
+class ConversationsBrowserIT extends ChatInChromium {
 
-    private static final By STATUS = By.id("reply-status");
-
-    private ChromeDriver browser;
-    private WebDriverWait wait;
     private final String run = Long.toString(Instant.now().toEpochMilli(), 36);
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Chromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.pollingEvery(Duration.ofMillis(50));
-        // Faces' Ajax replaces what it renders: an element found a moment ago may be gone when it is read.
-        wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void a_conversation_is_renamed_pinned_found_by_its_words_and_deleted_after_confirmation() {
@@ -164,20 +138,6 @@ class ConversationsBrowserIT extends AtriumDeployment {
         wait.until(ExpectedConditions.textToBe(STATUS, "Answer complete."));
         assertThat(browser.findElement(By.cssSelector(".turn.user .text")).getText())
                 .isEqualTo("Two lines " + run + "\nsecond line");
-    }
-
-    private void signInToChat(String account) {
-        browser.get(atrium().resolve("/chat.xhtml").toString());
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("signin-" + account))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat:message")));
-    }
-
-    private void sendAndWait(String message) {
-        WebElement box = browser.findElement(By.id("chat:message"));
-        box.clear();
-        box.sendKeys(message);
-        browser.findElement(By.id("chat:send")).click();
-        wait.until(ExpectedConditions.textToBe(STATUS, "Answer complete."));
     }
 
     private void search(String text) {

@@ -29,7 +29,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 /**
- * Answers {@code POST /openai/deployments/{deployment}/chat/completions?api-version=...} in the order Azure checks a
+ * Answers {@code POST /openai/deployments/{deployment}/chat/completions?api-version=...}, and the v1 API's
+ * {@code POST /openai/v1/chat/completions} (the deployment in the body's {@code model}), in the order Azure checks a
  * request: route and api-version present, credential, api-version supported, deployment known, then the body.
  * A scripted {@link Fault} replaces the answer of a request that got past the credential and route checks.
  */
@@ -37,6 +38,8 @@ final class ChatCompletionsHandler implements HttpHandler {
 
     private static final Logger LOG = Logger.getLogger(ChatCompletionsHandler.class.getName());
     private static final Pattern CHAT_PATH = Pattern.compile("/openai/deployments/([^/]+)/chat/completions");
+    /** Azure OpenAI's v1 API: no api-version, the deployment in the body's {@code model}. */
+    private static final String V1_CHAT_PATH = "/openai/v1/chat/completions";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final CredentialCheck credentials;
@@ -78,12 +81,17 @@ final class ChatCompletionsHandler implements HttpHandler {
         byte[] body = exchange.getRequestBody().readAllBytes();
         URI uri = exchange.getRequestURI();
         Matcher chatPath = CHAT_PATH.matcher(uri.getPath());
-        Optional<String> deployment = chatPath.matches() ? Optional.of(chatPath.group(1)) : Optional.empty();
+        boolean v1 = V1_CHAT_PATH.equals(uri.getPath());
+        Optional<String> deployment = chatPath.matches() ? Optional.of(chatPath.group(1))
+                : v1 ? modelOf(body) : Optional.empty();
         Optional<String> apiVersion = queryParameter(uri, "api-version");
         received.add(new ReceivedRequest(exchange.getRequestMethod(), uri.getPath(), deployment, apiVersion,
                 sanitizedHeaders(exchange), new String(body, StandardCharsets.UTF_8)));
+        if (v1 && apiVersion.isEmpty()) {
+            apiVersion = Optional.of("v1");
+        }
 
-        if (deployment.isEmpty() || apiVersion.isEmpty() || !"POST".equals(exchange.getRequestMethod())) {
+        if ((deployment.isEmpty() && !v1) || apiVersion.isEmpty() || !"POST".equals(exchange.getRequestMethod())) {
             send(exchange, AzureError.resourceNotFound());
             return;
         }
@@ -92,8 +100,12 @@ final class ChatCompletionsHandler implements HttpHandler {
             send(exchange, refusal.get());
             return;
         }
-        if (!apiVersions.contains(apiVersion.get())) {
+        if (!v1 && !apiVersions.contains(apiVersion.get())) {
             send(exchange, AzureError.apiVersionNotSupported());
+            return;
+        }
+        if (deployment.isEmpty()) {
+            send(exchange, AzureError.invalidRequest("'model' is a required property"));
             return;
         }
         String model = modelByDeployment.get(deployment.get());
@@ -144,6 +156,15 @@ final class ChatCompletionsHandler implements HttpHandler {
             }
         } else {
             sendJson(exchange, 200, MAPPER.writeValueAsBytes(completion.completion(fault.filter())));
+        }
+    }
+
+    private static Optional<String> modelOf(byte[] body) {
+        try {
+            JsonNode model = MAPPER.readTree(body).path("model");
+            return model.isTextual() ? Optional.of(model.asText()) : Optional.empty();
+        } catch (IOException | RuntimeException unparsable) {
+            return Optional.empty();
         }
     }
 

@@ -57,6 +57,26 @@ class AzureOpenAiStandInTest {
     }
 
     @Test
+    void the_v1_api_takes_the_deployment_from_the_body_and_needs_no_api_version() throws Exception {
+        HttpResponse<String> answered = post("/openai/v1/chat/completions", withKey(),
+                "{\"model\":\"gpt-4o-mini\"," + HELLO.substring(1));
+        HttpResponse<String> unknown = post("/openai/v1/chat/completions", withKey(),
+                "{\"model\":\"gpt-5-nowhere\"," + HELLO.substring(1));
+        HttpResponse<String> nameless = post("/openai/v1/chat/completions", withKey(), HELLO);
+        HttpResponse<String> keyless = post("/openai/v1/chat/completions", Map.of(),
+                "{\"model\":\"gpt-4o-mini\"," + HELLO.substring(1));
+
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(json(answered).path("choices").path(0).path("message").path("content").asText())
+                .startsWith("Echo:");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).path("error").path("code").asText()).isEqualTo("DeploymentNotFound");
+        assertThat(nameless.statusCode()).isEqualTo(400);
+        assertThat(json(nameless).path("error").path("message").asText()).contains("'model'");
+        assertThat(keyless.statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void request_with_a_wrong_api_key_is_refused_with_azures_401() throws Exception {
         HttpResponse<String> response = chat("gpt-4o-mini", "2024-10-21", Map.of("api-key", "not-" + KEY), HELLO);
 

@@ -60,7 +60,7 @@ public class ChatBacking implements Serializable {
     // Not kept with the view (records are not serializable, and a replicated session must be): read again if lost.
     private transient List<ChatTurn> turns;
     private boolean pinned;
-    private String newTitle;
+    private boolean editing;
     private String message;
     private String deployment;
     private String pendingReply;
@@ -93,11 +93,54 @@ public class ChatBacking implements Serializable {
             error("This conversation no longer exists. Start a new one.");
             return;
         }
-        show(conversations.append(caller, conversation.id(), ChatTurn.user(message)));
+        Optional<ConversationView> asked = editing
+                ? conversations.replaceLastQuestion(caller, conversation.id(), message)
+                : Optional.of(conversations.append(caller, conversation.id(), ChatTurn.user(message)));
+        editing = false;
+        if (asked.isEmpty()) {
+            error("There is no question of yours to replace any more.");
+            return;
+        }
+        show(asked.get());
         list.changed();
         message = null;
-        FacesContext faces = FacesContext.getCurrentInstance();
-        if (faces.getPartialViewContext().isAjaxRequest()) {
+        answer(caller);
+    }
+
+    /**
+     * Asks the assistant again for the answer to the last question: the last answer, if one came, is removed first;
+     * a question whose answer failed is simply asked again.
+     */
+    public void regenerate() {
+        AiCaller caller = caller();
+        Optional<ConversationView> conversation = conversationId == null ? Optional.empty()
+                : conversations.dropLastAnswer(caller, conversationId)
+                        .or(() -> conversations.find(caller, conversationId));
+        if (conversation.isEmpty() || !isHasQuestion()) {
+            error("There is no question to answer again.");
+            return;
+        }
+        show(conversation.get());
+        answer(caller);
+    }
+
+    /** Puts the last question in the message box; the next Send replaces it and its answer. */
+    public void editLast() {
+        getTurns().stream().filter(turn -> turn.role() == ChatTurn.Role.USER).reduce((first, last) -> last)
+                .ifPresent(question -> {
+                    message = question.content();
+                    editing = true;
+                });
+    }
+
+    public void cancelEdit() {
+        editing = false;
+        message = null;
+    }
+
+    /** With JavaScript the page reads the answer as it streams; without, the post waits for the whole answer. */
+    private void answer(AiCaller caller) {
+        if (FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
             pendingReply = replies.prepare(currentEmployee.get(), conversationId, deployment);
             return;
         }
@@ -128,32 +171,6 @@ public class ChatBacking implements Serializable {
         return SafeMarkdown.toHtml(turn.content());
     }
 
-    /** The rename field's title: the conversation's, trimmed and shortened as every title is. */
-    public void rename() {
-        Optional<ConversationView> renamed = conversationId == null ? Optional.empty()
-                : conversations.rename(caller(), conversationId, newTitle);
-        renamed.ifPresentOrElse(this::show, () -> error("This conversation no longer exists."));
-        list.changed();
-    }
-
-    public void togglePin() {
-        if (conversationId != null && conversations.pin(caller(), conversationId, !pinned)) {
-            pinned = !pinned;
-        }
-        list.changed();
-    }
-
-    /** Deletes the conversation with its messages and opens a new one; the list says which was deleted. */
-    public String delete() {
-        if (conversationId != null && conversations.delete(caller(), conversationId)) {
-            FacesContext faces = FacesContext.getCurrentInstance();
-            faces.getExternalContext().getFlash().setKeepMessages(true);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                    "Deleted the conversation “" + title + "”.", null));
-        }
-        return "/chat?faces-redirect=true";
-    }
-
     /** Read when the page or its form is rendered; the streaming script updates it when an answer ends. */
     public String getAllowance() {
         return Allowance.describe(chat.quotaOf(caller()));
@@ -163,15 +180,15 @@ public class ChatBacking implements Serializable {
         return chat.deployments();
     }
 
-    private void show(ConversationView conversation) {
+    /** What the page shows of the conversation, after it was opened, answered, renamed or pinned. */
+    void show(ConversationView conversation) {
         conversationId = conversation.id();
         title = conversation.title();
-        newTitle = conversation.title();
         pinned = conversation.pinned();
         turns = conversation.turns();
     }
 
-    private AiCaller caller() {
+    AiCaller caller() {
         EmployeePrincipal employee = currentEmployee.get();
         return AiCaller.of(employee.tenantId(), employee.objectId(), employee.roles());
     }
@@ -181,7 +198,7 @@ public class ChatBacking implements Serializable {
         return firstLine.length() <= TITLE_LENGTH ? firstLine : firstLine.substring(0, TITLE_LENGTH - 1) + "…";
     }
 
-    private static void error(String text) {
+    static void error(String text) {
         FacesContext.getCurrentInstance().addMessage(null,
                 new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
@@ -220,16 +237,25 @@ public class ChatBacking implements Serializable {
         return turns;
     }
 
+    public boolean isEditing() {
+        return editing;
+    }
+
+    public boolean isHasQuestion() {
+        return getTurns().stream().anyMatch(turn -> turn.role() == ChatTurn.Role.USER);
+    }
+
+    UUID openConversation() {
+        return conversationId;
+    }
+
+    /** After a pin or unpin: the conversation itself is not read again for it. */
+    void pinned(boolean pinned) {
+        this.pinned = pinned;
+    }
+
     public boolean isPinned() {
         return pinned;
-    }
-
-    public String getNewTitle() {
-        return newTitle;
-    }
-
-    public void setNewTitle(String newTitle) {
-        this.newTitle = newTitle;
     }
 
     public String getMessage() {

@@ -148,7 +148,8 @@ class TwoInstancesIT {
         ScriptedBrowser.Page onSecond = awaitRefused(erinSignedInOnSecond, second.uri("/"));
         System.out.println("TwoInstancesIT: session on the other instance refused "
                 + Duration.between(disabledAt, Instant.now()).toMillis() + " ms after the disable");
-        assertThat(onSecond.status()).as("Erin's session on the other instance ends").isIn(302, 403);
+        assertThat(onSecond.status()).as("Erin's session on the other instance ends%s", lastFailureIn(second))
+                .isIn(302, 403);
         assertThat(erinSignedInOnSecond.get(second.uri("/")).status()).as("and stays ended").isEqualTo(302);
         assertThat(erinSignedInOnFirst.get(first.uri("/")).status()).as("her session on the first as well")
                 .isIn(302, 403);
@@ -175,6 +176,13 @@ class TwoInstancesIT {
     }
 
     /** The relay is asynchronous: polls until the page is no longer served. */
+    /** The last failure an instance logged, for a test's message when it answered 500. */
+    private static String lastFailureIn(AtriumProcess instance) {
+        String log = instance.log();
+        int at = Math.max(log.lastIndexOf("[SEVERE]"), log.lastIndexOf("[WARNING]"));
+        return at < 0 ? "" : "; the instance's last failure: " + log.substring(at, Math.min(log.length(), at + 3000));
+    }
+
     private static ScriptedBrowser.Page awaitRefused(ScriptedBrowser browser, URI page) throws InterruptedException {
         Instant deadline = Instant.now().plus(RELAY_DEADLINE);
         ScriptedBrowser.Page answer = browser.get(page);

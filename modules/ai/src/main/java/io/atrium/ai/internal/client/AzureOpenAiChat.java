@@ -1,7 +1,6 @@
 package io.atrium.ai.internal.client;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -128,8 +127,8 @@ public class AzureOpenAiChat {
      */
     public ChatReply complete(AiCaller caller, String deployment, List<ChatTurn> conversation, Optional<Integer> maxTokens,
                               Optional<Double> temperature) {
-        String body = JSONB.toJson(new ChatCompletionRequest(messages(conversation), temperature.orElse(null),
-                maxTokens.orElse(null), false, null));
+        String body = JSONB.toJson(new ChatCompletionRequest(model(deployment), messages(conversation),
+                temperature.orElse(null), maxTokens.orElse(null), false, null));
         long started = System.nanoTime();
         RetryPolicy.Attempts attempts = retries.start();
         boolean challengeAnswered = false;
@@ -183,8 +182,8 @@ public class AzureOpenAiChat {
      */
     public ChatStream stream(AiCaller caller, String deployment, List<ChatTurn> conversation,
                              Optional<Integer> maxTokens, Optional<Double> temperature, ChatStreamListener listener) {
-        String body = JSONB.toJson(new ChatCompletionRequest(messages(conversation), temperature.orElse(null),
-                maxTokens.orElse(null), true, new StreamOptions(true)));
+        String body = JSONB.toJson(new ChatCompletionRequest(model(deployment), messages(conversation),
+                temperature.orElse(null), maxTokens.orElse(null), true, new StreamOptions(true)));
         StreamingCall call = new StreamingCall(this, caller, deployment, body, listener);
         call.begin();
         return call;
@@ -231,11 +230,14 @@ public class AzureOpenAiChat {
         credential.answerChallenge(claims, caller);
     }
 
+    /** The v1 API names the deployment in the body; the dated API in the path, with no model in the body. */
+    private String model(String deployment) {
+        return settings.v1Api() ? deployment : null;
+    }
+
     /** A request with the one credential of the configured mode; the token (if any) is fetched here. */
     HttpRequest request(AiCaller caller, String deployment, String body) {
-        URI uri = URI.create(settings.endpoint() + "/openai/deployments/" + deployment
-                + "/chat/completions?api-version=" + settings.apiVersion());
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder request = HttpRequest.newBuilder(settings.chatCompletions(deployment))
                 .timeout(settings.readTimeout())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")

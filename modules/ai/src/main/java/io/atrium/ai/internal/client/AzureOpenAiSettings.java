@@ -32,7 +32,9 @@ public class AzureOpenAiSettings {
     public static final String COGNITIVE_SERVICES_SCOPE = "https://cognitiveservices.azure.com/.default";
 
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
-    private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?");
+    private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?|v1");
+    /** Azure OpenAI's v1 API: no api-version query parameter, the deployment named in the body's model. */
+    private static final String V1 = "v1";
     private static final Pattern DEPLOYMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final Config config;
@@ -125,6 +127,18 @@ public class AzureOpenAiSettings {
         return apiVersion;
     }
 
+    /** True for Azure OpenAI's v1 API ({@code AZURE_OPENAI_API_VERSION=v1}), whose requests name the deployment. */
+    public boolean v1Api() {
+        return V1.equals(apiVersion);
+    }
+
+    /** Where chat completions for {@code deployment} are asked for, in the configured API. */
+    public URI chatCompletions(String deployment) {
+        return URI.create(v1Api() ? endpoint.orElseThrow() + "/openai/v1/chat/completions"
+                : endpoint.orElseThrow() + "/openai/deployments/" + deployment + "/chat/completions?api-version="
+                        + apiVersion);
+    }
+
     public CredentialMode credential() {
         return credential.orElseThrow();
     }
@@ -206,7 +220,7 @@ public class AzureOpenAiSettings {
         }
         if (!API_VERSION.matcher(apiVersion).matches()) {
             problems.add("AZURE_OPENAI_API_VERSION (azure.openai.api-version) must be an Azure OpenAI API version "
-                    + "such as 2024-10-21, not '" + apiVersion + "'");
+                    + "such as 2024-10-21, or v1 for the v1 API, not '" + apiVersion + "'");
         }
         if (credential.isEmpty()) {
             problems.add("ATRIUM_AI_CREDENTIAL (atrium.ai.credential) must be one of api-key, entra, on-behalf-of, "

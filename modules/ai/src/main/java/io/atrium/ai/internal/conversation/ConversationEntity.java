@@ -77,6 +77,16 @@ public class ConversationEntity {
         updatedAt = now;
     }
 
+    /** Removes the last turn when it is {@code role}'s; false when it is not (or there is none). */
+    boolean dropLast(String role, Instant now) {
+        if (messages.isEmpty() || !messages.get(messages.size() - 1).role().equals(role)) {
+            return false;
+        }
+        messages.remove(messages.size() - 1);
+        updatedAt = now;
+        return true;
+    }
+
     /** Renaming or pinning is not using the conversation: it keeps its place among the recently used. */
     void rename(String newTitle) {
         title = newTitle;

@@ -66,6 +66,34 @@ public final class ConversationStore {
         });
     }
 
+    /** Empty when the conversation is not the owner's or does not end with an answer. */
+    public Optional<ConversationView> dropLastAnswer(String tenantId, String objectId, UUID id, Instant now) {
+        return owned(tenantId, objectId, id).filter(conversation -> conversation.dropLast("assistant", now))
+                .map(conversation -> {
+                    entityManager.flush();
+                    return view(conversation);
+                });
+    }
+
+    /**
+     * The last question, and the answer after it if any, replaced by {@code content}; empty when the conversation is
+     * not the owner's or has no question.
+     */
+    public Optional<ConversationView> replaceLastQuestion(String tenantId, String objectId, UUID id, String content,
+                                                          Instant now) {
+        return owned(tenantId, objectId, id).flatMap(conversation -> {
+            conversation.dropLast("assistant", now);
+            if (!conversation.dropLast("user", now)) {
+                return Optional.empty();
+            }
+            // The new question takes the old one's position: the old row goes first, then the new one is inserted.
+            entityManager.flush();
+            conversation.add("user", content, now);
+            entityManager.flush();
+            return Optional.of(view(conversation));
+        });
+    }
+
     public boolean delete(String tenantId, String objectId, UUID id) {
         Optional<ConversationEntity> conversation = owned(tenantId, objectId, id);
         conversation.ifPresent(entityManager::remove);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import io.atrium.ai.AiUnavailableException;
 import io.atrium.ai.AiUnavailableException.Kind;
 import io.atrium.ai.ChatReply;
 import io.atrium.ai.ChatTurn;
+import io.atrium.ai.RecordingListener;
 import io.atrium.ai.TestConfig;
 import io.atrium.ai.internal.credential.ApiKeyCredential;
 import io.atrium.standins.openai.AzureOpenAiStandIn;
@@ -72,6 +74,29 @@ class AzureOpenAiChatAgainstStandInTest {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(received.body()).contains("\"role\":\"system\"", "\"stream\":false", "\"max_tokens\":100",
                 "\"temperature\":0.2").doesNotContain("stream_options");
+    }
+
+    @Test
+    void with_the_v1_api_the_deployment_goes_in_the_body_and_no_api_version_is_sent() throws Exception {
+        AzureOpenAiChat v1 = chat(standIn.endpoint(), KEY, Map.of("azure.openai.api-version", "v1"));
+
+        ChatReply whole = v1.complete(ERIN, "gpt-4o", CONVERSATION, Optional.empty(), Optional.empty());
+        RecordingListener streamed = new RecordingListener();
+        v1.stream(ERIN, "gpt-4o-mini", CONVERSATION, Optional.empty(), Optional.empty(), streamed);
+
+        assertThat(whole.content()).isEqualTo("Echo: Where do I find the travel policy?");
+        assertThat(streamed.awaitEnd(Duration.ofSeconds(10)).reply().content())
+                .isEqualTo("Echo: Where do I find the travel policy?");
+        for (ReceivedRequest received : standIn.received()) {
+            assertThat(received.path()).isEqualTo("/openai/v1/chat/completions");
+            assertThat(received.apiVersion()).isEmpty();
+        }
+        assertThat(standIn.received().get(0).body()).contains("\"model\":\"gpt-4o\"");
+        assertThat(standIn.received().get(1).body()).contains("\"model\":\"gpt-4o-mini\"");
+        assertThat(chat(standIn.endpoint(), KEY).complete(ERIN, "gpt-4o", CONVERSATION, Optional.empty(),
+                Optional.empty()).content()).startsWith("Echo:");
+        assertThat(standIn.received().get(2).body()).as("the dated API names it in the path only")
+                .doesNotContain("\"model\"");
     }
 
     @Test

@@ -93,6 +93,24 @@ class AzureOpenAiSettingsTest {
     }
 
     @Test
+    void the_v1_api_is_chosen_by_its_name_and_asks_at_its_own_path() {
+        AzureOpenAiSettings v1 = settings("https://myres.openai.azure.com", "gpt-4o-mini", KEY, "api-key",
+                Map.of("azure.openai.api-version", "v1"));
+        AzureOpenAiSettings dated = settings("https://myres.openai.azure.com", "gpt-4o-mini", KEY, "api-key");
+
+        assertThat(v1.problems()).isEmpty();
+        assertThat(v1.v1Api()).isTrue();
+        assertThat(v1.chatCompletions("gpt-4o"))
+                .hasToString("https://myres.openai.azure.com/openai/v1/chat/completions");
+        assertThat(dated.v1Api()).isFalse();
+        assertThat(dated.chatCompletions("gpt-4o")).hasToString(
+                "https://myres.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21");
+        assertThat(settings("https://myres.openai.azure.com", "gpt-4o-mini", KEY, "api-key",
+                Map.of("azure.openai.api-version", "v2")).problems()).singleElement().asString()
+                .contains("AZURE_OPENAI_API_VERSION", "or v1 for the v1 API", "'v2'");
+    }
+
+    @Test
     void plain_http_is_allowed_only_for_a_local_stand_in() {
         assertThat(settings("http://localhost:8089", "gpt-4o", KEY, "api-key").problems()).isEmpty();
         assertThat(settings("http://myres.openai.azure.com", "gpt-4o", KEY, "api-key").problems())

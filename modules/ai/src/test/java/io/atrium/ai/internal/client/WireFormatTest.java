@@ -75,7 +75,7 @@ class WireFormatTest {
 
     @Test
     void request_uses_azures_names_and_leaves_out_what_is_not_set() {
-        ChatCompletionRequest request = new ChatCompletionRequest(
+        ChatCompletionRequest request = new ChatCompletionRequest(null,
                 List.of(new ChatMessage("system", "Be brief"), new ChatMessage("user", "Hello")), null, null, false,
                 null);
 
@@ -89,8 +89,8 @@ class WireFormatTest {
 
     @Test
     void request_options_use_snake_case() {
-        ChatCompletionRequest request = new ChatCompletionRequest(List.of(new ChatMessage("user", "Hi")), 0.2, 100,
-                true, new StreamOptions(true));
+        ChatCompletionRequest request = new ChatCompletionRequest(null, List.of(new ChatMessage("user", "Hi")), 0.2,
+                100, true, new StreamOptions(true));
 
         JsonObject json = Json.createReader(new StringReader(JSONB.toJson(request))).readObject();
 

@@ -1,0 +1,72 @@
+package io.atrium.web.ui.chat;
+
+import java.io.Serializable;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import io.atrium.ai.ConversationView;
+import io.atrium.ai.Conversations;
+
+/** The chat page's tools for the open conversation: rename it, pin it to the top of the list, delete it. */
+@Named
+@ViewScoped
+public class ConversationTools implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    ChatBacking page;
+
+    @Inject
+    transient Conversations conversations;
+
+    @Inject
+    ConversationList list;
+
+    private String newTitle;
+
+    /** The rename field's title, trimmed and shortened as every title is; empty titles are refused by the form. */
+    public void rename() {
+        UUID open = page.openConversation();
+        Optional<ConversationView> renamed = open == null ? Optional.empty()
+                : conversations.rename(page.caller(), open, newTitle);
+        renamed.ifPresentOrElse(page::show, () -> ChatBacking.error("This conversation no longer exists."));
+        newTitle = null;
+        list.changed();
+    }
+
+    public void togglePin() {
+        UUID open = page.openConversation();
+        if (open != null && conversations.pin(page.caller(), open, !page.isPinned())) {
+            page.pinned(!page.isPinned());
+        }
+        list.changed();
+    }
+
+    /** Deletes the conversation with its messages and opens a new one; the page says which was deleted. */
+    public String delete() {
+        UUID open = page.openConversation();
+        if (open != null && conversations.delete(page.caller(), open)) {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            faces.getExternalContext().getFlash().setKeepMessages(true);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                    "Deleted the conversation “" + page.getTitle() + "”.", null));
+        }
+        return "/chat?faces-redirect=true";
+    }
+
+    /** What the field shows: the title being typed, else the conversation's own. */
+    public String getNewTitle() {
+        return newTitle != null ? newTitle : page.getTitle();
+    }
+
+    public void setNewTitle(String newTitle) {
+        this.newTitle = newTitle;
+    }
+}
