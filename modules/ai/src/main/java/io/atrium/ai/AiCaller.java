@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import io.atrium.identity.EmployeePrincipal;
 import io.atrium.identity.EmployeeToken;
 
 /**
@@ -29,6 +30,11 @@ public record AiCaller(String tenantId, String objectId, Set<String> roles, Opti
 
     public static AiCaller of(String tenantId, String objectId, Set<String> roles) {
         return new AiCaller(tenantId, objectId, roles, Optional.empty());
+    }
+
+    /** A signed-in employee, by their Entra identity and Atrium roles, without their token. */
+    public static AiCaller of(EmployeePrincipal employee) {
+        return of(employee.tenantId(), employee.objectId(), employee.roles());
     }
 
     public static AiCaller withToken(EmployeeToken token, Set<String> roles) {

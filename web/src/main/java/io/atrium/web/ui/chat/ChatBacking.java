@@ -23,7 +23,6 @@ import io.atrium.ai.ConversationView;
 import io.atrium.ai.Conversations;
 import io.atrium.ai.FittedRequest;
 import io.atrium.identity.CurrentEmployee;
-import io.atrium.identity.EmployeePrincipal;
 
 /**
  * {@code chat.xhtml?c=...}: the employee's conversations and the open one. Sending saves the employee's message in
@@ -189,8 +188,7 @@ public class ChatBacking implements Serializable {
     }
 
     AiCaller caller() {
-        EmployeePrincipal employee = currentEmployee.get();
-        return AiCaller.of(employee.tenantId(), employee.objectId(), employee.roles());
+        return AiCaller.of(currentEmployee.get());
     }
 
     private static String titleOf(String message) {

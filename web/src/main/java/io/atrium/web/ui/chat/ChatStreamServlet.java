@@ -88,7 +88,7 @@ public class ChatStreamServlet extends HttpServlet {
         String id = request.getParameter("reply");
         Optional<ReplyStreams.Prepared> prepared = replies.take(id, employee);
         AiCaller caller = currentEmployee.token().map(token -> AiCaller.withToken(token, employee.roles()))
-                .orElseGet(() -> AiCaller.of(employee.tenantId(), employee.objectId(), employee.roles()));
+                .orElseGet(() -> AiCaller.of(employee));
         Optional<ConversationView> conversation = prepared.flatMap(reply ->
                 conversations.find(caller, reply.conversationId()));
         if (conversation.isEmpty()) {

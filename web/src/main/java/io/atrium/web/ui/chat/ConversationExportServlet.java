@@ -17,7 +17,6 @@ import io.atrium.ai.AiCaller;
 import io.atrium.ai.ConversationView;
 import io.atrium.ai.Conversations;
 import io.atrium.identity.CurrentEmployee;
-import io.atrium.identity.EmployeePrincipal;
 
 /**
  * {@code GET /chat/export?c=...}: one of the signed-in employee's conversations as a Markdown file
@@ -36,9 +35,9 @@ public class ConversationExportServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        EmployeePrincipal employee = currentEmployee.get();
-        Optional<ConversationView> conversation = id(request.getParameter("c")).flatMap(id -> conversations.find(
-                AiCaller.of(employee.tenantId(), employee.objectId(), employee.roles()), id));
+        AiCaller employee = AiCaller.of(currentEmployee.get());
+        Optional<ConversationView> conversation = id(request.getParameter("c"))
+                .flatMap(id -> conversations.find(employee, id));
         if (conversation.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such conversation of yours");
             return;

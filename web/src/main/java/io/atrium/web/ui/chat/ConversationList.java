@@ -10,7 +10,6 @@ import io.atrium.ai.AiCaller;
 import io.atrium.ai.ConversationPage;
 import io.atrium.ai.Conversations;
 import io.atrium.identity.CurrentEmployee;
-import io.atrium.identity.EmployeePrincipal;
 
 /**
  * The chat page's list of the employee's conversations ({@code ?q=} searches titles and messages, {@code ?page=}
@@ -35,9 +34,7 @@ public class ConversationList implements Serializable {
 
     public ConversationPage getShown() {
         if (shown == null) {
-            EmployeePrincipal employee = currentEmployee.get();
-            shown = conversations.search(AiCaller.of(employee.tenantId(), employee.objectId(), employee.roles()),
-                    query, page);
+            shown = conversations.search(AiCaller.of(currentEmployee.get()), query, page);
         }
         return shown;
     }

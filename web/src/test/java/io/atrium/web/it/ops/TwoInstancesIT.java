@@ -148,7 +148,7 @@ class TwoInstancesIT {
         ScriptedBrowser.Page onSecond = awaitRefused(erinSignedInOnSecond, second.uri("/"));
         System.out.println("TwoInstancesIT: session on the other instance refused "
                 + Duration.between(disabledAt, Instant.now()).toMillis() + " ms after the disable");
-        assertThat(onSecond.status()).as("Erin's session on the other instance ends%s", lastFailureIn(second))
+        assertThat(onSecond.status()).as(() -> "Erin's session on the other instance ends" + lastFailureIn(second))
                 .isIn(302, 403);
         assertThat(erinSignedInOnSecond.get(second.uri("/")).status()).as("and stays ended").isEqualTo(302);
         assertThat(erinSignedInOnFirst.get(first.uri("/")).status()).as("her session on the first as well")
