@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.text.ParseException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -79,6 +81,55 @@ class ChatCompletionsIT extends AtriumDeployment {
         assertThat(text.toString()).isEqualTo("Echo: Say something streamed");
         assertThat(finishReason).isEqualTo("stop");
         assertThat(usage).isNotNull().containsKey("completion_tokens");
+    }
+
+    @Test
+    void streamed_events_reach_the_caller_as_azure_sends_them_not_all_at_the_end() throws Exception {
+        openAi().failNext(Fault.slowEvents(EVENT_PAUSE));
+        List<RawEventStream.Event> events;
+        try (RawEventStream stream = RawEventStream.post(atrium(), COMPLETIONS, tokenOf(DemoAccount.ERIN),
+                streamed("one two three four five six"))) {
+            assertThat(stream.status()).isEqualTo(200);
+            events = stream.rest();
+        }
+
+        List<Long> textArrivals = events.stream().filter(event -> contentOf(event) != null && !contentOf(event)
+                .isEmpty()).map(RawEventStream.Event::arrivedNanos).toList();
+        long done = events.get(events.size() - 1).arrivedNanos();
+        assertThat(events).last().extracting(RawEventStream.Event::data).isEqualTo("[DONE]");
+        assertThat(textArrivals).hasSizeGreaterThanOrEqualTo(7);
+        // Azure pauses before each event; forwarded as they come, the first word is 7 pauses ahead of [DONE].
+        assertThat(Duration.ofNanos(done - textArrivals.get(0)))
+                .as("the first word arrived well before the end").isGreaterThan(EVENT_PAUSE.multipliedBy(5));
+        for (int i = 1; i < textArrivals.size(); i++) {
+            assertThat(Duration.ofNanos(textArrivals.get(i) - textArrivals.get(i - 1)))
+                    .as("word %d came on its own, a pause after the one before", i)
+                    .isGreaterThan(EVENT_PAUSE.dividedBy(2));
+        }
+    }
+
+    @Test
+    void a_caller_that_goes_away_mid_stream_stops_the_call_to_azure() throws Exception {
+        long abandonedBefore = openAi().abandonedStreams();
+        openAi().failNext(Fault.slowEvents(EVENT_PAUSE));
+        String question = String.join(" ", Collections.nCopies(40, "word"));
+        try (RawEventStream stream = RawEventStream.post(atrium(), COMPLETIONS, tokenOf(DemoAccount.ERIN),
+                streamed(question))) {
+            assertThat(stream.status()).isEqualTo(200);
+            RawEventStream.Event event = stream.next();
+            while (contentOf(event) == null || contentOf(event).isEmpty()) {
+                event = stream.next();
+            }
+        }
+        long goneAt = System.nanoTime();
+
+        // The whole answer would take 40 pauses (8 s); Atrium notices at its next write and hangs up on Azure.
+        long deadline = goneAt + EVENT_PAUSE.multipliedBy(10).toNanos();
+        while (openAi().abandonedStreams() == abandonedBefore && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(openAi().abandonedStreams()).as("Azure OpenAI's stand-in saw the stream abandoned")
+                .isEqualTo(abandonedBefore + 1);
     }
 
     @Test
@@ -179,6 +230,28 @@ class ChatCompletionsIT extends AtriumDeployment {
                     .isEqualTo("0 of 200,000 tokens left today; renewed at midnight (UTC).");
         } finally {
             Database.execute("DELETE FROM ai_usage WHERE object_id = ? AND prompt_tokens = 250000", oid);
+        }
+    }
+
+    private static final String COMPLETIONS = "/api/v1/chat/completions";
+    private static final Duration EVENT_PAUSE = Duration.ofMillis(200);
+
+    private static String streamed(String question) {
+        return "{\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}]}";
+    }
+
+    /** The text an event carries, or {@code null} for [DONE], usage and events without a delta's content. */
+    private static String contentOf(RawEventStream.Event event) {
+        if (event.data().equals("[DONE]")) {
+            return null;
+        }
+        try {
+            Map<String, Object>[] choices = JSONObjectUtils.getJSONObjectArray(JSONObjectUtils.parse(event.data()),
+                    "choices");
+            return choices == null || choices.length == 0 ? null
+                    : (String) JSONObjectUtils.getJSONObject(choices[0], "delta").get("content");
+        } catch (ParseException e) {
+            throw new AssertionError("not JSON: " + event.data(), e);
         }
     }
 
