@@ -46,6 +46,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
     /** How Payara reports a WAR it could not load; it still starts, and then answers every request with an error. */
     private static final String DEPLOYMENT_FAILED_LINE = "Exception while loading the app";
     private static final int TAIL_LINES = 40;
+    private static final int DUMP_LINES = 150;
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
@@ -152,7 +153,39 @@ public final class PayaraMicroProcess implements AutoCloseable {
             }
             pause();
         }
-        throw failure("Payara Micro was not ready on " + url() + " within " + timeout.toSeconds() + " s");
+        throw failure("Payara Micro was not ready on " + url() + " within " + timeout.toSeconds() + " s. "
+                + threadDump());
+    }
+
+    /**
+     * What a Payara that hangs while booting is doing: its threads that run Payara's or Atrium's code (the whole dump
+     * goes to a file beside the log). A start-up hang was seen once in CI with nothing in the log after Grizzly.
+     */
+    private String threadDump() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Path file = logFile.resolveSibling("threads.txt");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+            if (!dump.waitFor(30, TimeUnit.SECONDS)) {
+                dump.destroyForcibly();
+                return "jcmd did not answer within 30 s";
+            }
+            List<String> busy = new ArrayList<>();
+            for (String thread : Files.readString(file).split("\\R\\R")) {
+                if (thread.contains("io.atrium") || thread.contains("fish.payara") || thread.contains("org.glassfish")) {
+                    busy.add(thread);
+                }
+            }
+            String threads = String.join("\n\n", busy);
+            return "Its threads in Payara's or Atrium's code (all in " + file + "):\n"
+                    + threads.lines().limit(DUMP_LINES).reduce((a, b) -> a + "\n" + b).orElse("none");
+        } catch (IOException e) {
+            return "no thread dump: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "no thread dump: interrupted";
+        }
     }
 
     /** Its last lines say why Payara died, so they are worth a short wait. */
