@@ -25,16 +25,17 @@ import io.atrium.ai.internal.client.AzureOpenAiChat;
 import io.atrium.ai.internal.client.AzureOpenAiSettings;
 import io.atrium.ai.internal.context.ContextFit;
 import io.atrium.ai.internal.context.PromptTokens;
-import io.atrium.ai.internal.usage.DailyQuotas;
 import io.atrium.ai.internal.usage.TokenEstimate;
 import io.atrium.ai.internal.usage.UsageLedger;
+import io.atrium.ai.internal.usage.Reservation;
 import io.atrium.ai.internal.usage.UsageRecord;
 
 /**
  * Answers a conversation with Azure OpenAI under Atrium's system prompt, whole or streamed, for a caller given
  * explicitly (the Faces page's signed-in employee, or the REST gateway's bearer-token caller). Before each call the
- * caller's daily token quota is checked; after it, the call is recorded in the usage ledger, in a transaction of its
- * own. A quota can be overrun by the one call that crosses it: how long an answer will be is known only afterwards.
+ * caller's daily token quota ({@link QuotaRules}) is checked and the call's row reserved in the usage ledger, in one
+ * step; after it, the row takes the call's outcome, in a transaction of its own. A quota can be overrun by the one
+ * call that crosses it: how long an answer will be is known only afterwards.
  *
  * <p>Never call it inside a database transaction: it makes HTTP calls to Azure OpenAI (and Entra for tokens).
  */
@@ -42,13 +43,13 @@ import io.atrium.ai.internal.usage.UsageRecord;
 public class ChatService {
 
     private static final Logger LOG = Logger.getLogger(ChatService.class.getName());
-    /** The ledger's outcome for a call the daily quota stopped before anything was sent. */
-    private static final String QUOTA_REFUSAL = AiUnavailableException.Kind.QUOTA_EXHAUSTED.name().toLowerCase(Locale.ROOT);
+    /** The ledger's outcome for a call under way: its row holds its place against the quota. */
+    private static final String RESERVED = "reserved";
 
     private final AzureOpenAiChat chat;
     private final AzureOpenAiSettings settings;
     private final UsageLedger ledger;
-    private final DailyQuotas quotas;
+    private final QuotaRules quotas;
     private final Clock clock;
     private final Consumer<AiCallEnded> callEnded;
 
@@ -60,24 +61,24 @@ public class ChatService {
     ContextService containerContext;
 
     @Inject
-    public ChatService(AzureOpenAiChat chat, AzureOpenAiSettings settings, UsageLedger ledger,
+    public ChatService(AzureOpenAiChat chat, AzureOpenAiSettings settings, UsageLedger ledger, QuotaRules quotas,
                        Event<AiCallEnded> callEnded) {
-        this(chat, settings, ledger, Clock.systemUTC(), callEnded::fire);
+        this(chat, settings, ledger, quotas, Clock.systemUTC(), callEnded::fire);
     }
 
-    public ChatService(AzureOpenAiChat chat, AzureOpenAiSettings settings, UsageLedger ledger, Clock clock,
-                       Consumer<AiCallEnded> callEnded) {
+    public ChatService(AzureOpenAiChat chat, AzureOpenAiSettings settings, UsageLedger ledger, QuotaRules quotas,
+                       Clock clock, Consumer<AiCallEnded> callEnded) {
         this.chat = chat;
         this.settings = settings;
         this.ledger = ledger;
-        this.quotas = settings == null ? null : new DailyQuotas(settings.dailyTokenQuotas());
+        this.quotas = quotas;
         this.clock = clock;
         this.callEnded = callEnded;
     }
 
     /** For CDI's proxy. */
     protected ChatService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     /** The deployments a request may name, the default first. */
@@ -107,9 +108,9 @@ public class ChatService {
     /** The caller's tokens today against their daily quota. */
     public QuotaStatus quotaOf(AiCaller caller) {
         Objects.requireNonNull(caller, "caller");
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return new QuotaStatus(ledger.tokensOn(caller.tenantId(), caller.objectId(), today),
-                quotas.of(caller.roles()));
+        Instant now = clock.instant();
+        return new QuotaStatus(ledger.tokensOn(caller.tenantId(), caller.objectId(),
+                LocalDate.ofInstant(now, ZoneOffset.UTC)), dailyQuotaOf(caller, now));
     }
 
     /**
@@ -122,16 +123,16 @@ public class ChatService {
     public ChatReply reply(AiCaller caller, ChatRequest request) {
         Objects.requireNonNull(caller, "caller");
         String deployment = deploymentOf(request);
-        requireQuota(caller, deployment, false);
+        List<ChatTurn> messages = withSystemPrompt(request.conversation());
         Instant at = clock.instant();
+        long reservation = reserve(caller, deployment, at, false, messages);
         long started = System.nanoTime();
         try {
-            ChatReply reply = chat.complete(caller, deployment, withSystemPrompt(request.conversation()),
-                    request.maxTokens(), request.temperature());
-            record(answered(caller, deployment, at, started, false, reply));
+            ChatReply reply = chat.complete(caller, deployment, messages, request.maxTokens(), request.temperature());
+            settle(reservation, answered(caller, deployment, at, started, false, reply));
             return reply;
         } catch (AiUnavailableException failure) {
-            record(failed(caller, deployment, at, started, false, failure));
+            settle(reservation, failed(caller, deployment, at, started, false, failure));
             throw failure;
         }
     }
@@ -148,12 +149,13 @@ public class ChatService {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(listener, "listener");
         String deployment = deploymentOf(request);
-        requireQuota(caller, deployment, true);
-        Instant at = clock.instant();
-        long started = System.nanoTime();
         List<ChatTurn> messages = withSystemPrompt(request.conversation());
-        Consumer<UsageRecord> record = containerContext == null ? this::record
-                : containerContext.contextualConsumer(this::record);
+        Instant at = clock.instant();
+        long reservation = reserve(caller, deployment, at, true, messages);
+        long started = System.nanoTime();
+        Consumer<UsageRecord> settle = call -> settle(reservation, call);
+        Consumer<UsageRecord> record = containerContext == null ? settle
+                : containerContext.contextualConsumer(settle);
         return chat.stream(caller, deployment, messages, request.maxTokens(),
                 request.temperature(), new ChatStreamListener() {
                     @Override
@@ -183,16 +185,29 @@ public class ChatService {
                 });
     }
 
-    private void requireQuota(AiCaller caller, String deployment, boolean streamed) {
-        QuotaStatus quota = quotaOf(caller);
-        if (quota.exhausted()) {
-            AiUnavailableException refusal = AiUnavailableException.quotaExhausted(quota.usedToday(),
-                    quota.dailyQuota(), secondsUntilRenewal());
-            record(failed(caller, deployment, clock.instant(), System.nanoTime(), streamed, refusal));
+    private long dailyQuotaOf(AiCaller caller, Instant now) {
+        return quotas.dailyQuotaOf(caller.tenantId(), caller.objectId(), caller.roles(), now);
+    }
+
+    /**
+     * The call's row in the ledger, held from before anything is sent: the quota check and the reservation are one
+     * step, so parallel calls see each other and at most one crosses the quota.
+     *
+     * @throws AiUnavailableException ({@code QUOTA_EXHAUSTED}) when the caller's quota is used up
+     */
+    private long reserve(AiCaller caller, String deployment, Instant at, boolean streamed, List<ChatTurn> messages) {
+        long dailyQuota = dailyQuotaOf(caller, at);
+        UsageRecord pending = new UsageRecord(caller.tenantId(), caller.objectId(), deployment, at, streamed,
+                RESERVED, null, TokenEstimate.prompt(messages), 0, 0, null, "");
+        AiUnavailableException refusal = AiUnavailableException.quotaExhausted(0, dailyQuota, secondsUntilRenewal());
+        Reservation reservation = ledger.reserve(pending, failed(caller, deployment, at, System.nanoTime(), streamed,
+                refusal), dailyQuota);
+        if (reservation.isRefused()) {
             LOG.info(() -> "AI call refused by the daily quota: oid=" + caller.objectId() + " tid="
-                    + caller.tenantId() + ", " + quota.usedToday() + " of " + quota.dailyQuota() + " tokens used");
-            throw refusal;
+                    + caller.tenantId() + ", " + reservation.usedToday() + " of " + dailyQuota + " tokens used");
+            throw AiUnavailableException.quotaExhausted(reservation.usedToday(), dailyQuota, secondsUntilRenewal());
         }
+        return reservation.row().getAsLong();
     }
 
     /** Until the next UTC midnight, rounded up: a client that waits this long finds its quota renewed. */
@@ -204,22 +219,20 @@ public class ChatService {
     }
 
     /** The ledger must not take the answer with it when the database fails: the call happened either way. */
-    private void record(UsageRecord call) {
+    private void settle(long reservation, UsageRecord call) {
         try {
-            ledger.record(call);
+            ledger.settle(reservation, call);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "AI call of oid=" + call.objectId() + " tid=" + call.tenantId() + " to "
                     + call.deployment() + " (" + call.outcome() + ", " + (call.promptTokens() + call.completionTokens())
                     + " tokens) could not be recorded in the usage ledger", e);
         }
-        if (!QUOTA_REFUSAL.equals(call.outcome())) {
-            try {
-                callEnded.accept(new AiCallEnded(call.deployment(), call.outcome(), call.upstreamStatus() == null
-                        ? OptionalInt.empty() : OptionalInt.of(call.upstreamStatus()),
-                        Duration.ofMillis(call.latencyMs()), call.promptTokens(), call.completionTokens()));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "an observer of the end of an AI call to " + call.deployment() + " failed", e);
-            }
+        try {
+            callEnded.accept(new AiCallEnded(call.deployment(), call.outcome(), call.upstreamStatus() == null
+                    ? OptionalInt.empty() : OptionalInt.of(call.upstreamStatus()),
+                    Duration.ofMillis(call.latencyMs()), call.promptTokens(), call.completionTokens()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "an observer of the end of an AI call to " + call.deployment() + " failed", e);
         }
     }
 

@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -135,7 +138,8 @@ class ChatServiceLedgerTest {
         AzureOpenAiSettings aiSettings = new AzureOpenAiSettings(TestConfig.apiKey(standIn.endpoint(), KEY,
                 Map.of("atrium.ai.daily-token-quotas", "employee=20,admin=1000")));
         ChatService failingBookkeeping = new ChatService(new AzureOpenAiChat(aiSettings, new ApiKeyCredential(KEY)),
-                aiSettings, database.ledger(), Clock.systemUTC(), call -> {
+                aiSettings, database.ledger(), database.quotaRules(aiSettings.dailyTokenQuotas()), Clock.systemUTC(),
+                call -> {
                     throw new IllegalStateException("the metrics observer failed");
                 });
         RecordingListener answered = new RecordingListener();
@@ -225,6 +229,63 @@ class ChatServiceLedgerTest {
     }
 
     @Test
+    void parallel_calls_cannot_walk_past_a_quota_together() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            standIn.failNext(Fault.slowFirstByte(Duration.ofMillis(500)));
+        }
+        List<Future<String>> calls = new ArrayList<>();
+        try (ExecutorService callers = Executors.newFixedThreadPool(10)) {
+            for (int i = 0; i < 10; i++) {
+                calls.add(callers.submit(() -> {
+                    try {
+                        return service.reply(ERIN, QUESTION).content();
+                    } catch (AiUnavailableException refused) {
+                        return refused.kind().name();
+                    }
+                }));
+            }
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> call : calls) {
+            outcomes.add(call.get());
+        }
+
+        // Each call holds its prompt's 17 estimated tokens from its quota check on: the first leaves 3 of Erin's 20,
+        // the second takes them and crosses, every later one sees the quota used up, though none has been answered.
+        assertThat(outcomes).filteredOn(outcome -> outcome.startsWith("Echo:")).hasSize(2);
+        assertThat(outcomes).filteredOn("QUOTA_EXHAUSTED"::equals).hasSize(8);
+        assertThat(standIn.received()).as("Azure was called twice").hasSize(2);
+        assertThat(rows()).filteredOn(row -> row.contains(" answered ")).hasSize(2);
+        assertThat(rows()).noneMatch(row -> row.contains("reserved"));
+    }
+
+    @Test
+    void an_administrators_quota_replaces_the_roles_default_and_an_employees_override_both_until_it_expires() {
+        QuotaRules rules = database.quotaRules(Map.of("employee", 20L, "admin", 1000L));
+        Instant now = Instant.now();
+        rules.setRoleQuota("employee", 5000, "tenant-1/oid-adam", now);
+        rules.setRoleQuota("contractor", 300, "tenant-1/oid-adam", now);
+
+        assertThat(rules.roleQuotas()).extracting(RoleQuota::role, RoleQuota::dailyTokens)
+                .containsExactly(tuple("admin", 1000L), tuple("contractor", 300L), tuple("employee", 5000L));
+        assertThat(service.quotaOf(ERIN).dailyQuota()).isEqualTo(5000);
+
+        rules.setUserOverride(new UserQuota("tenant-1", "oid-erin", 40, now.plus(Duration.ofDays(1)),
+                "tenant-1/oid-adam", now));
+        rules.setUserOverride(new UserQuota("tenant-1", "oid-adam", 7, now.plusSeconds(1), "tenant-1/oid-adam",
+                now.minusSeconds(1)));
+        assertThat(service.quotaOf(ERIN).dailyQuota()).as("the override, even below the role's").isEqualTo(40);
+        assertThat(rules.dailyQuotaOf("tenant-1", "oid-adam", ADAM.roles(), now.plusSeconds(2)))
+                .as("an expired override gives way to the roles' quota").isEqualTo(5000);
+        assertThat(rules.userOverrides(now.plusSeconds(2))).extracting(UserQuota::objectId)
+                .containsExactly("oid-erin");
+
+        assertThat(rules.resetRoleQuota("employee").described()).isEqualTo("employee: 5000 tokens a day");
+        assertThat(rules.removeUserOverride("tenant-1", "oid-erin")).isPresent();
+        assertThat(service.quotaOf(ERIN).dailyQuota()).as("back to the environment's default").isEqualTo(20);
+    }
+
+    @Test
     void a_caller_without_a_role_that_has_a_quota_gets_none() {
         AiUnavailableException refused = catchThrowableOfType(AiUnavailableException.class,
                 () -> service.reply(AiCaller.of("tenant-1", "oid-app", Set.of("service")), QUESTION));
@@ -262,7 +323,7 @@ class ChatServiceLedgerTest {
         AzureOpenAiSettings aiSettings = new AzureOpenAiSettings(TestConfig.apiKey(standIn.endpoint(), KEY,
                 settings));
         return new ChatService(new AzureOpenAiChat(aiSettings, new ApiKeyCredential(KEY)), aiSettings,
-                database.ledger(), Clock.systemUTC(), ended::add);
+                database.ledger(), database.quotaRules(aiSettings.dailyTokenQuotas()), Clock.systemUTC(), ended::add);
     }
 
     private static List<String> rowsUnchecked() {

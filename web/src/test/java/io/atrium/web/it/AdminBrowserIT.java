@@ -1,6 +1,8 @@
 package io.atrium.web.it;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -88,6 +90,59 @@ class AdminBrowserIT extends AtriumDeployment {
     }
 
     @Test
+    void an_admin_sets_a_roles_quota_and_an_employees_own_allowance_which_her_chat_page_shows_and_the_log_keeps() {
+        try {
+            adam.get(atrium().resolve("/admin/quotas.xhtml").toString());
+            adam.findElement(By.id("quotas:role")).sendKeys("employee");
+            adam.findElement(By.id("quotas:tokens")).sendKeys("seventy");
+            adam.findElement(By.id("quotas:reason")).sendKeys("pilot group");
+            adam.findElement(By.id("quotas:set")).click();
+            waitFor(adam).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".messages"),
+                    "Write the quota as a whole number of tokens"));
+            assertThat(adam.findElement(By.id("quotas:role")).getAttribute("value")).as("the form kept as typed")
+                    .isEqualTo("employee");
+
+            adam.findElement(By.id("quotas:tokens")).clear();
+            adam.findElement(By.id("quotas:tokens")).sendKeys("70000");
+            adam.findElement(By.id("quotas:set")).click();
+            waitFor(adam).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".messages"),
+                    "Quota of role employee set."));
+            assertThat(adam.findElement(By.xpath("//table[@id='quotas:roles']//tr[td[1][text()='employee']]"))
+                    .getText()).contains("70000").contains("50000").contains(DemoAccount.ADAM.upn());
+            assertThat(allowanceShownTo(erin)).endsWith("of 70,000 tokens left today; renewed at midnight (UTC).");
+
+            openErinsPage();
+            adam.findElement(By.id("allowance:tokens")).sendKeys("120000");
+            // A date field takes keystrokes in the browser's locale order; its value is ISO whatever the locale.
+            adam.executeScript("arguments[0].value = arguments[1]", adam.findElement(By.id("allowance:until")),
+                    LocalDate.now(ZoneOffset.UTC).plusDays(7).toString());
+            adam.findElement(By.id("allowance:set-allowance")).click();
+            waitFor(adam).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".messages"),
+                    "Give a reason"));
+            adam.findElement(By.id("allowance:allowance-reason")).sendKeys("month-end close");
+            adam.findElement(By.id("allowance:set-allowance")).click();
+            waitFor(adam).until(ExpectedConditions.textToBePresentInElementLocated(By.id("allowance-override"),
+                    "Own allowance: 120000 tokens a day"));
+            assertThat(allowanceShownTo(erin)).endsWith("of 120,000 tokens left today; renewed at midnight (UTC).");
+
+            assertThat(Database.count("SELECT count(*) FROM admin_action WHERE action IN ('set-role-quota', "
+                    + "'set-user-quota') AND reason IN ('pilot group', 'month-end close')")).isEqualTo(2);
+            assertThat(Database.count("SELECT count(*) FROM admin_action WHERE action = 'set-role-quota' AND "
+                    + "before_state = 'employee: 50000 tokens a day (default)' AND after_state = "
+                    + "'employee: 70000 tokens a day'")).isEqualTo(1);
+
+            adam.findElement(By.id("allowance:allowance-reason")).sendKeys("close done");
+            adam.findElement(By.id("allowance:remove-allowance")).click();
+            waitFor(adam).until(ExpectedConditions.textToBePresentInElementLocated(By.id("allowance-override"),
+                    "The quota of the user's roles"));
+            assertThat(allowanceShownTo(erin)).endsWith("of 70,000 tokens left today; renewed at midnight (UTC).");
+        } finally {
+            Database.execute("DELETE FROM ai_role_quota");
+            Database.execute("DELETE FROM ai_user_quota");
+        }
+    }
+
+    @Test
     void an_admin_sorts_the_users_by_clicking_the_column_headers() {
         // Three people whose names and last sign-ins run in opposite orders.
         String[][] people = {{"Sortable Ann", "2026-03-03"}, {"Sortable Bob", "2026-02-02"},
@@ -144,6 +199,11 @@ class AdminBrowserIT extends AtriumDeployment {
         browser.get(atrium().toString());
         waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.id("signin-" + account))).click();
         waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("greeting")));
+    }
+
+    private String allowanceShownTo(ChromeDriver browser) {
+        browser.get(atrium().resolve("/chat.xhtml").toString());
+        return waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("allowance"))).getText();
     }
 
     private static List<String> roles(ChromeDriver browser) {

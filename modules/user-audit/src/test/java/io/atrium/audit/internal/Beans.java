@@ -68,7 +68,9 @@ public final class Beans {
     }
 
     public JpaAdminActionLog actionLog(EntityManager entityManager) {
-        return inject(inject(new JpaAdminActionLog(), "entityManager", entityManager), "seal", actionSeal);
+        JpaAdminActionLog log = inject(new JpaAdminActionLog(), "entityManager", entityManager);
+        inject(log, "chain", chain(entityManager));
+        return inject(log, "seal", actionSeal);
     }
 
     /** Records each export in a transaction of its own on {@code db}, as {@code REQUIRES_NEW} does in Payara. */

@@ -4,13 +4,11 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -18,17 +16,17 @@ import jakarta.inject.Named;
 
 import io.atrium.ai.AiUsage;
 import io.atrium.ai.DailyUsage;
-import io.atrium.audit.Actor;
+import io.atrium.ai.QuotaRules;
+import io.atrium.ai.UserQuota;
 import io.atrium.audit.AdministrationRefused;
 import io.atrium.audit.UserAdministration;
 import io.atrium.audit.UserDetails;
 import io.atrium.audit.UserDirectory;
-import io.atrium.identity.CurrentEmployee;
-import io.atrium.identity.EmployeePrincipal;
+import io.atrium.audit.UserView;
 
 /**
  * {@code admin/user.xhtml?id=...}: one user, their roles with sources and recent sign-ins, and the forms that grant
- * or revoke a local role and disable or enable them. The forms are Faces posts: with server-side state each carries a
+ * or revoke a local role, disable or enable them, and give them an allowance of their own for a while. The forms are Faces posts: with server-side state each carries a
  * random view-state id, which a forged cross-site post cannot know.
  */
 @Named
@@ -44,7 +42,13 @@ public class UserBacking implements Serializable {
     transient UserAdministration administration;
 
     @Inject
-    transient CurrentEmployee currentEmployee;
+    transient AdminForms forms;
+
+    @Inject
+    transient QuotaRules rules;
+
+    @Inject
+    transient QuotaAdministration quotas;
 
     @Inject
     transient AiUsage aiUsage;
@@ -57,6 +61,8 @@ public class UserBacking implements Serializable {
     private String role;
     private String reason;
     private String expiresOn;
+    private String overrideTokens;
+    private String overrideUntil;
 
     /** Called by the page's view action: an unknown or malformed id gets a 404. */
     public void load() {
@@ -73,51 +79,50 @@ public class UserBacking implements Serializable {
     }
 
     public void grant() {
-        act(() -> administration.grantRole(actor(), details.user().id(), role, reason, expiry()),
-                "Role " + role + " granted.");
+        act(() -> administration.grantRole(forms.actor(), details.user().id(), role, reason,
+                AdminForms.endOfDay(expiresOn)), "Role " + role + " granted.");
     }
 
     public void revoke(String revokedRole) {
-        act(() -> administration.revokeRole(actor(), details.user().id(), revokedRole, reason),
+        act(() -> administration.revokeRole(forms.actor(), details.user().id(), revokedRole, reason),
                 "Role " + revokedRole + " revoked.");
     }
 
     public void disable() {
-        act(() -> administration.disable(actor(), details.user().id(), reason), "User disabled.");
+        act(() -> administration.disable(forms.actor(), details.user().id(), reason), "User disabled.");
     }
 
     public void enable() {
-        act(() -> administration.enable(actor(), details.user().id(), reason), "User enabled.");
+        act(() -> administration.enable(forms.actor(), details.user().id(), reason), "User enabled.");
+    }
+
+    public void setOverride() {
+        act(() -> quotas.setUserOverride(forms.actor(), details.user(), AdminForms.tokens(overrideTokens),
+                AdminForms.endOfDay(overrideUntil), reason), "Allowance override set.");
+    }
+
+    public void removeOverride() {
+        UserView user = details.user();
+        act(() -> quotas.removeUserOverride(forms.actor(), user.id(), user.tenantId(), user.objectId(),
+                user.username(), reason), "Allowance override removed.");
     }
 
     private void act(Runnable change, String done) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        try {
-            change.run();
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, null));
+        forms.act(change, done, () -> {
             role = null;
             reason = null;
             expiresOn = null;
-        } catch (AdministrationRefused refused) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
-        }
+            overrideTokens = null;
+            overrideUntil = null;
+        });
         details = users.details(details.user().id(), 20);
     }
 
-    private Instant expiry() {
-        if (expiresOn == null || expiresOn.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(expiresOn.strip()).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new AdministrationRefused(AdministrationRefused.Kind.INVALID, "Write the expiry as 2026-05-31.");
-        }
-    }
-
-    private Actor actor() {
-        EmployeePrincipal admin = currentEmployee.get();
-        return Actor.employee(admin.tenantId(), admin.objectId(), admin.username());
+    /** The user's own allowance in force, in place of their roles' quota; none when they have none. */
+    public UserQuota getOverride() {
+        UserView user = details.user();
+        return rules.userOverrides(Instant.now()).stream().filter(quota -> quota.tenantId().equals(user.tenantId())
+                && quota.objectId().equals(user.objectId())).findFirst().orElse(null);
     }
 
     /** The user's days with calls to the assistant in the last 30 UTC days, newest first (the ai module's ledger). */
@@ -166,5 +171,21 @@ public class UserBacking implements Serializable {
 
     public void setExpiresOn(String expiresOn) {
         this.expiresOn = expiresOn;
+    }
+
+    public String getOverrideTokens() {
+        return overrideTokens;
+    }
+
+    public void setOverrideTokens(String overrideTokens) {
+        this.overrideTokens = overrideTokens;
+    }
+
+    public String getOverrideUntil() {
+        return overrideUntil;
+    }
+
+    public void setOverrideUntil(String overrideUntil) {
+        this.overrideUntil = overrideUntil;
     }
 }

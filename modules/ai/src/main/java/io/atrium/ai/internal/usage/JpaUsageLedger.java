@@ -22,6 +22,9 @@ import io.atrium.ai.UserUsage;
 @ApplicationScoped
 public class JpaUsageLedger implements UsageLedger {
 
+    /** Arbitrary, fixed: the first key of the advisory locks that order one caller's quota checks. */
+    private static final int QUOTA_LOCK = 0x41_69_51_74;
+
     @PersistenceContext(unitName = "atrium-ai")
     EntityManager entityManager;
 
@@ -39,6 +42,33 @@ public class JpaUsageLedger implements UsageLedger {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(UsageRecord call) {
         entityManager.persist(new UsageEntryEntity(call, call.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate()));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Reservation reserve(UsageRecord pending, UsageRecord refusal, long dailyQuota) {
+        // Native: JPA has no advisory locks. Held until this short transaction commits, one caller at a time.
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(?1, ?2)").setParameter(1, QUOTA_LOCK)
+                .setParameter(2, (pending.tenantId() + "/" + pending.objectId()).hashCode()).getSingleResult();
+        LocalDate day = pending.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate();
+        long used = tokensOn(pending.tenantId(), pending.objectId(), day);
+        UsageEntryEntity entry = new UsageEntryEntity(used < dailyQuota ? pending : refusal, day);
+        entityManager.persist(entry);
+        if (used >= dailyQuota) {
+            return Reservation.refused(used);
+        }
+        entityManager.flush();
+        return Reservation.held(used, entry.id());
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void settle(long reservation, UsageRecord call) {
+        UsageEntryEntity entry = entityManager.find(UsageEntryEntity.class, reservation);
+        if (entry == null) {
+            throw new IllegalStateException("no reserved ledger row " + reservation);
+        }
+        entry.settle(call);
     }
 
     @Override

@@ -92,6 +92,22 @@ public class UsageEntryEntity {
     protected UsageEntryEntity() {
     }
 
+    Long id() {
+        return id;
+    }
+
+    /** A reserved row becomes the call it stood for; who, when and the day stay as reserved. */
+    void settle(UsageRecord call) {
+        this.streamed = call.streamed();
+        this.outcome = call.outcome();
+        this.finishReason = call.finishReason();
+        this.promptTokens = call.promptTokens();
+        this.completionTokens = call.completionTokens();
+        this.latencyMs = call.latencyMs();
+        this.upstreamStatus = call.upstreamStatus();
+        this.filterFindings = call.filterFindings();
+    }
+
     UsageEntryEntity(UsageRecord call, LocalDate usageDay) {
         this.tenantId = call.tenantId();
         this.objectId = call.objectId();

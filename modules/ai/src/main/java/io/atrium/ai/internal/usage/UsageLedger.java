@@ -15,6 +15,16 @@ public interface UsageLedger {
 
     void record(UsageRecord call);
 
+    /**
+     * The quota check and the call's place in the ledger as one step, so that parallel calls cannot walk past a
+     * quota together: under a lock per caller, their tokens today and, below {@code dailyQuota}, {@code pending} (a
+     * {@code reserved} row with the prompt's estimated tokens) recorded; at or above it, {@code refusal} instead.
+     */
+    Reservation reserve(UsageRecord pending, UsageRecord refusal, long dailyQuota);
+
+    /** The reserved row takes the call's outcome and real tokens. */
+    void settle(long reservation, UsageRecord call);
+
     /** Prompt and completion tokens of one caller on one UTC day. */
     long tokensOn(String tenantId, String objectId, LocalDate day);
 

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
@@ -21,8 +24,12 @@ import io.atrium.ai.DailyUsage;
 import io.atrium.ai.DeploymentDay;
 import io.atrium.ai.FilterFinding;
 import io.atrium.ai.OutcomeDay;
+import io.atrium.ai.QuotaRules;
+import io.atrium.ai.RoleQuota;
+import io.atrium.ai.UserQuota;
 import io.atrium.ai.UsageRow;
 import io.atrium.ai.UserUsage;
+import io.atrium.ai.internal.quota.JpaQuotaRules;
 import io.atrium.standins.postgres.PostgresStandIn;
 
 /**
@@ -71,6 +78,19 @@ public final class AiDatabase implements AutoCloseable {
             }
 
             @Override
+            public Reservation reserve(UsageRecord pending, UsageRecord refusal, long dailyQuota) {
+                return inTransaction(em -> new JpaUsageLedger(em).reserve(pending, refusal, dailyQuota));
+            }
+
+            @Override
+            public void settle(long reservation, UsageRecord call) {
+                inTransaction(em -> {
+                    new JpaUsageLedger(em).settle(reservation, call);
+                    return null;
+                });
+            }
+
+            @Override
             public long tokensOn(String tenantId, String objectId, LocalDate day) {
                 return inTransaction(em -> new JpaUsageLedger(em).tokensOn(tenantId, objectId, day));
             }
@@ -112,6 +132,48 @@ public final class AiDatabase implements AutoCloseable {
         };
     }
 
+    /** The quota rules over {@code defaults} (role to daily tokens), each operation a transaction of its own. */
+    public QuotaRules quotaRules(Map<String, Long> defaults) {
+        return new QuotaRules() {
+            @Override
+            public long dailyQuotaOf(String tenantId, String objectId, Set<String> roles, Instant now) {
+                return inTransaction(em -> new JpaQuotaRules(em, defaults).dailyQuotaOf(tenantId, objectId, roles,
+                        now));
+            }
+
+            @Override
+            public List<RoleQuota> roleQuotas() {
+                return inTransaction(em -> new JpaQuotaRules(em, defaults).roleQuotas());
+            }
+
+            @Override
+            public RoleQuota setRoleQuota(String role, long dailyTokens, String setBy, Instant at) {
+                return inTransaction(em -> new JpaQuotaRules(em, defaults).setRoleQuota(role, dailyTokens, setBy,
+                        at));
+            }
+
+            @Override
+            public RoleQuota resetRoleQuota(String role) {
+                return inTransaction(em -> new JpaQuotaRules(em, defaults).resetRoleQuota(role));
+            }
+
+            @Override
+            public List<UserQuota> userOverrides(Instant now) {
+                return inTransaction(em -> new JpaQuotaRules(em, defaults).userOverrides(now));
+            }
+
+            @Override
+            public Optional<UserQuota> setUserOverride(UserQuota override) {
+                return inTransaction(em -> new JpaQuotaRules(em, defaults).setUserOverride(override));
+            }
+
+            @Override
+            public Optional<UserQuota> removeUserOverride(String tenantId, String objectId) {
+                return inTransaction(em -> new JpaQuotaRules(em, defaults).removeUserOverride(tenantId, objectId));
+            }
+        };
+    }
+
     public PGSimpleDataSource dataSource() {
         return dataSource;
     }
@@ -121,6 +183,8 @@ public final class AiDatabase implements AutoCloseable {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM ai_usage");
             statement.execute("DELETE FROM ai_conversation");
+            statement.execute("DELETE FROM ai_role_quota");
+            statement.execute("DELETE FROM ai_user_quota");
         }
     }
 

@@ -17,6 +17,7 @@ import io.atrium.audit.Actor;
 import io.atrium.audit.AdministrationRefused;
 import io.atrium.audit.RoleView;
 import io.atrium.audit.UserAdministration;
+import io.atrium.audit.internal.chain.ActionReason;
 import io.atrium.audit.internal.chain.AdminActionChain;
 import io.atrium.audit.internal.persistence.JpaUserDirectory;
 import io.atrium.audit.internal.persistence.Sql;
@@ -27,7 +28,6 @@ public class JpaUserAdministration implements UserAdministration {
 
     private static final Logger LOG = Logger.getLogger(JpaUserAdministration.class.getName());
     private static final Pattern ROLE = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
-    private static final int MAX_REASON = 500;
     static final String ADMIN = "admin";
     /** Arbitrary, fixed: the key of the advisory lock that serialises changes to who is an administrator. */
     private static final long ADMINS_LOCK = 0x61_64_6d_69_6e_73L;
@@ -45,7 +45,7 @@ public class JpaUserAdministration implements UserAdministration {
     @Transactional
     public RoleView grantRole(Actor actor, UUID userId, String role, String reason, Instant expiresAt) {
         String checkedRole = role(role);
-        String checkedReason = reason(reason);
+        String checkedReason = ActionReason.checked(reason);
         Instant now = Sql.micros(Instant.now());
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw new AdministrationRefused(AdministrationRefused.Kind.INVALID, "The expiry must be in the future.");
@@ -73,7 +73,7 @@ public class JpaUserAdministration implements UserAdministration {
     @Transactional
     public void revokeRole(Actor actor, UUID userId, String role, String reason) {
         String checkedRole = role(role);
-        String checkedReason = reason(reason);
+        String checkedReason = ActionReason.checked(reason);
         if (ADMIN.equals(checkedRole)) {
             lockAdmins();
         }
@@ -101,7 +101,7 @@ public class JpaUserAdministration implements UserAdministration {
     @Override
     @Transactional
     public void disable(Actor actor, UUID userId, String reason) {
-        String checkedReason = reason(reason);
+        String checkedReason = ActionReason.checked(reason);
         lockAdmins();
         TargetUser user = lockUser(userId);
         if (user.disabled) {
@@ -117,7 +117,7 @@ public class JpaUserAdministration implements UserAdministration {
     @Override
     @Transactional
     public void enable(Actor actor, UUID userId, String reason) {
-        String checkedReason = reason(reason);
+        String checkedReason = ActionReason.checked(reason);
         TargetUser user = lockUser(userId);
         if (!user.disabled) {
             throw new AdministrationRefused(AdministrationRefused.Kind.CONFLICT, user.username + " is already active.");
@@ -183,19 +183,6 @@ public class JpaUserAdministration implements UserAdministration {
         if (!ROLE.matcher(trimmed).matches()) {
             throw new AdministrationRefused(AdministrationRefused.Kind.INVALID, "A role is a lower-case name of up to "
                     + "64 letters, digits, '.', '_' or '-', starting with a letter, such as 'admin'.");
-        }
-        return trimmed;
-    }
-
-    private static String reason(String reason) {
-        String trimmed = reason == null ? "" : reason.strip();
-        if (trimmed.isEmpty()) {
-            throw new AdministrationRefused(AdministrationRefused.Kind.INVALID, "Give a reason: it is kept in the "
-                    + "admin-action log.");
-        }
-        if (trimmed.length() > MAX_REASON) {
-            throw new AdministrationRefused(AdministrationRefused.Kind.INVALID, "The reason is too long (at most "
-                    + MAX_REASON + " characters).");
         }
         return trimmed;
     }

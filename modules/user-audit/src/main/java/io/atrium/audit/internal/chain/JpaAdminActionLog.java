@@ -3,12 +3,15 @@ package io.atrium.audit.internal.chain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
+import io.atrium.audit.Actor;
 import io.atrium.audit.AdminActionLog;
 import io.atrium.audit.AdminActionQuery;
 import io.atrium.audit.AdminActionView;
@@ -28,6 +31,16 @@ public class JpaAdminActionLog implements AdminActionLog {
 
     @Inject
     ActionSeal seal;
+
+    @Inject
+    AdminActionChain chain;
+
+    @Override
+    @Transactional
+    public void record(Actor actor, String action, UUID targetUserId, String target, String before, String after,
+                       String reason) {
+        chain.append(actor, action, targetUserId, target, before, after, ActionReason.checked(reason));
+    }
 
     @Override
     public List<AdminActionView> search(AdminActionQuery query) {

@@ -4,6 +4,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.atrium.audit.Actor;
+import io.atrium.audit.AdminActionQuery;
+import io.atrium.audit.AdminActionView;
+import io.atrium.audit.AdministrationRefused;
 import io.atrium.audit.ChainVerification;
 import io.atrium.audit.internal.AuditDatabase;
 import io.atrium.audit.internal.Beans;
@@ -33,6 +36,23 @@ class AdminActionChainTest {
         ChainVerification verification = verify();
         assertThat(verification.intact()).isTrue();
         assertThat(verification.entriesChecked()).isEqualTo(5);
+    }
+
+    @Test
+    void another_modules_change_is_chained_like_the_others_and_needs_a_reason() {
+        Actor admin = Actor.employee("tenant-1", "oid-adam", "adam@atrium.example");
+        db.run(em -> beans.actionLog(em).record(admin, "set-role-quota", null, "role employee",
+                "employee: 20 tokens a day (default)", "employee: 5000 tokens a day", "pilot group"));
+
+        AdminActionView entry = db.inTransaction(em -> beans.actionLog(em).search(new AdminActionQuery(null,
+                "set-role-quota", null, null, null, 0, 10))).get(0);
+        assertThat(entry.actor()).isEqualTo(admin.described());
+        assertThat(entry.after()).isEqualTo("employee: 5000 tokens a day");
+        assertThat(entry.reason()).isEqualTo("pilot group");
+        assertThat(verify().entriesChecked()).isEqualTo(6);
+        assertThatThrownBy(() -> db.run(em -> beans.actionLog(em).record(admin, "set-role-quota", null, "role x",
+                null, "x: 1 tokens a day", " "))).isInstanceOf(AdministrationRefused.class)
+                .hasMessageContaining("Give a reason");
     }
 
     @Test
