@@ -114,13 +114,6 @@ public class UsageEntryEntity {
         this.deployment = call.deployment();
         this.occurredAt = call.occurredAt();
         this.usageDay = usageDay;
-        this.streamed = call.streamed();
-        this.outcome = call.outcome();
-        this.finishReason = call.finishReason();
-        this.promptTokens = call.promptTokens();
-        this.completionTokens = call.completionTokens();
-        this.latencyMs = call.latencyMs();
-        this.upstreamStatus = call.upstreamStatus();
-        this.filterFindings = call.filterFindings();
+        settle(call);
     }
 }
