@@ -134,6 +134,10 @@ public class ChatService {
         } catch (AiUnavailableException failure) {
             settle(reservation, failed(caller, deployment, at, started, false, failure));
             throw failure;
+        } catch (RuntimeException unexpected) {
+            settle(reservation, failed(caller, deployment, at, started, false, AiUnavailableException.noAnswer(
+                    AiUnavailableException.Kind.UPSTREAM_ERROR, unexpected.toString(), unexpected)));
+            throw unexpected;
         }
     }
 
@@ -156,33 +160,42 @@ public class ChatService {
         Consumer<UsageRecord> settle = call -> settle(reservation, call);
         Consumer<UsageRecord> record = containerContext == null ? settle
                 : containerContext.contextualConsumer(settle);
-        return chat.stream(caller, deployment, messages, request.maxTokens(),
-                request.temperature(), new ChatStreamListener() {
-                    @Override
-                    public void delta(String text) {
-                        listener.delta(text);
-                    }
-
-                    // The listener hears of the end whatever the bookkeeping does: a caller left waiting would
-                    // hang until its own timeout.
-                    @Override
-                    public void completed(ChatReply reply) {
-                        try {
-                            record.accept(answered(caller, deployment, at, started, true, withUsage(reply, messages)));
-                        } finally {
-                            listener.completed(reply);
+        try {
+            return chat.stream(caller, deployment, messages, request.maxTokens(),
+                    request.temperature(), new ChatStreamListener() {
+                        @Override
+                        public void delta(String text) {
+                            listener.delta(text);
                         }
-                    }
 
-                    @Override
-                    public void failed(AiUnavailableException failure) {
-                        try {
-                            record.accept(ChatService.failed(caller, deployment, at, started, true, failure));
-                        } finally {
-                            listener.failed(failure);
+                        // The listener hears of the end whatever the bookkeeping does: a caller left waiting would
+                        // hang until its own timeout.
+                        @Override
+                        public void completed(ChatReply reply) {
+                            try {
+                                record.accept(answered(caller, deployment, at, started, true,
+                                        withUsage(reply, messages)));
+                            } finally {
+                                listener.completed(reply);
+                            }
                         }
-                    }
-                });
+
+                        @Override
+                        public void failed(AiUnavailableException failure) {
+                            try {
+                                record.accept(ChatService.failed(caller, deployment, at, started, true, failure));
+                            } finally {
+                                listener.failed(failure);
+                            }
+                        }
+                    });
+        } catch (RuntimeException unexpected) {
+            // Thrown before the stream began (the listener hears nothing then): the reserved row must not stay so.
+            settle(reservation, failed(caller, deployment, at, started, true,
+                    unexpected instanceof AiUnavailableException failure ? failure : AiUnavailableException.noAnswer(
+                            AiUnavailableException.Kind.UPSTREAM_ERROR, unexpected.toString(), unexpected)));
+            throw unexpected;
+        }
     }
 
     private long dailyQuotaOf(AiCaller caller, Instant now) {

@@ -19,8 +19,9 @@ CREATE TABLE ai_user_quota (
 );
 
 -- A call holds its place in the ledger from the quota check on ('reserved', with its prompt's estimated tokens), so
--- that parallel calls see each other; the row takes the call's real outcome when it ends.
+-- that parallel calls see each other; the row takes the call's real outcome when it ends. 'sign_in_required' (Entra's
+-- claims challenge, since V1) was missing from the list: such calls went unrecorded.
 ALTER TABLE ai_usage DROP CONSTRAINT ai_usage_outcome_check;
 ALTER TABLE ai_usage ADD CONSTRAINT ai_usage_outcome_check CHECK (outcome IN ('reserved', 'answered', 'cancelled',
     'unauthorized', 'rate_limited', 'deployment_not_found', 'content_filtered', 'bad_request', 'upstream_error',
-    'timeout', 'quota_exhausted'));
+    'timeout', 'sign_in_required', 'quota_exhausted'));

@@ -10,12 +10,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.atrium.ai.AiUnavailableException;
 import io.atrium.ai.AiUsage;
 import io.atrium.ai.DailyUsage;
 import io.atrium.ai.DeploymentDay;
@@ -71,6 +73,21 @@ class UsageLedgerTest {
             assertThat(row.getString(10)).isEqualTo("prompt: jailbreak=detected; completion: -");
             assertThat(row.getBoolean(11)).isTrue();
         }
+    }
+
+    @Test
+    void every_outcome_a_call_can_end_with_is_stored_and_a_reserved_row_takes_it() {
+        for (AiUnavailableException.Kind kind : AiUnavailableException.Kind.values()) {
+            ledger.record(call("erin", "2026-03-01T08:00:00Z", 0, 0, kind.name().toLowerCase(Locale.ROOT)));
+        }
+        Reservation held = ledger.reserve(call("adam", "2026-03-01T08:00:00Z", 17, 0, "reserved"),
+                call("adam", "2026-03-01T08:00:00Z", 0, 0, "quota_exhausted"), 100);
+        ledger.settle(held.row().getAsLong(), call("adam", "2026-03-01T08:00:00Z", 12, 30, "answered"));
+
+        assertThat(ledger.tokensOn("tenant-1", "erin", LocalDate.parse("2026-03-01"))).isZero();
+        assertThat(ledger.tokensOn("tenant-1", "adam", LocalDate.parse("2026-03-01"))).isEqualTo(42);
+        assertThat(ledger.reserve(call("adam", "2026-03-01T09:00:00Z", 17, 0, "reserved"),
+                call("adam", "2026-03-01T09:00:00Z", 0, 0, "quota_exhausted"), 42).isRefused()).isTrue();
     }
 
     @Test
