@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.atrium.standins.LocalPorts;
 
@@ -177,9 +178,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
                     busy.add(thread);
                 }
             }
-            String threads = String.join("\n\n", busy);
+            String threads = String.join("\n\n", busy).lines().limit(DUMP_LINES)
+                    .collect(Collectors.joining("\n"));
             return "Its threads in Payara's or Atrium's code (all in " + file + "):\n"
-                    + threads.lines().limit(DUMP_LINES).reduce((a, b) -> a + "\n" + b).orElse("none");
+                    + (threads.isEmpty() ? "none" : threads);
         } catch (IOException e) {
             return "no thread dump: " + e.getMessage();
         } catch (InterruptedException e) {

@@ -21,8 +21,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.atrium.ai.AiUsage;
 import io.atrium.audit.Actor;
 import io.atrium.audit.AuditExport;
-import io.atrium.identity.CurrentEmployee;
-import io.atrium.identity.EmployeePrincipal;
 
 /**
  * The admin pages' CSV download links ({@code /admin/export/users.csv}, {@code login-events.csv},
@@ -48,7 +46,7 @@ public class AdminExportServlet extends HttpServlet {
     transient AiUsage usage;
 
     @Inject
-    transient CurrentEmployee currentEmployee;
+    transient AdminForms forms;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -81,8 +79,7 @@ public class AdminExportServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(),
                 StandardCharsets.UTF_8), 64 * 1024);
-        EmployeePrincipal admin = currentEmployee.get();
-        Actor exporter = Actor.employee(admin.tenantId(), admin.objectId(), admin.username());
+        Actor exporter = forms.actor();
         switch (file) {
             case "/users.csv" -> export.usersCsv(exporter, out);
             case "/login-events.csv" -> export.loginEventsCsv(exporter, out, from, before);

@@ -31,16 +31,25 @@ public class QuotasBacking implements Serializable {
     @Inject
     transient AdminForms forms;
 
+    private List<RoleQuota> roles;
+    private List<UserQuota> overrides;
     private String role;
     private String dailyTokens;
     private String reason;
 
+    /** Read once per view and again after a change: the page asks for them several times while it renders. */
     public List<RoleQuota> getRoles() {
-        return rules.roleQuotas();
+        if (roles == null) {
+            roles = rules.roleQuotas();
+        }
+        return roles;
     }
 
     public List<UserQuota> getOverrides() {
-        return rules.userOverrides(Instant.now());
+        if (overrides == null) {
+            overrides = rules.userOverrides(Instant.now());
+        }
+        return overrides;
     }
 
     public void set() {
@@ -54,6 +63,8 @@ public class QuotasBacking implements Serializable {
     }
 
     private void clear() {
+        roles = null;
+        overrides = null;
         role = null;
         dailyTokens = null;
         reason = null;

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.faces.context.FacesContext;
@@ -61,6 +62,7 @@ public class UserBacking implements Serializable {
     private String role;
     private String reason;
     private String expiresOn;
+    private transient Optional<UserQuota> override;
     private String overrideTokens;
     private String overrideUntil;
 
@@ -116,13 +118,17 @@ public class UserBacking implements Serializable {
             overrideUntil = null;
         });
         details = users.details(details.user().id(), 20);
+        override = null;
     }
 
-    /** The user's own allowance in force, in place of their roles' quota; none when they have none. */
+    /** The user's own allowance in force, in place of their roles' quota; none when they have none. Read once. */
     public UserQuota getOverride() {
-        UserView user = details.user();
-        return rules.userOverrides(Instant.now()).stream().filter(quota -> quota.tenantId().equals(user.tenantId())
-                && quota.objectId().equals(user.objectId())).findFirst().orElse(null);
+        if (override == null) {
+            UserView user = details.user();
+            override = rules.userOverrides(Instant.now()).stream().filter(quota -> quota.tenantId()
+                    .equals(user.tenantId()) && quota.objectId().equals(user.objectId())).findFirst();
+        }
+        return override.orElse(null);
     }
 
     /** The user's days with calls to the assistant in the last 30 UTC days, newest first (the ai module's ledger). */
