@@ -110,8 +110,25 @@ public class Conversations {
         if (turn.role() == ChatTurn.Role.SYSTEM) {
             throw new IllegalArgumentException("System turns are Atrium's and are not stored");
         }
+        return append(owner, id, turn, null);
+    }
+
+    /**
+     * Adds the assistant's answer, written by {@code deployment}, at the end of the owner's conversation (ratings of
+     * the answer name the deployment).
+     *
+     * @throws IllegalArgumentException when the conversation is not the owner's (or does not exist)
+     */
+    @Transactional
+    public ConversationView appendAnswer(AiCaller owner, UUID id, String answer, String deployment) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(deployment, "deployment");
+        return append(owner, id, ChatTurn.assistant(answer), deployment);
+    }
+
+    private ConversationView append(AiCaller owner, UUID id, ChatTurn turn, String deployment) {
         return store().append(owner.tenantId(), owner.objectId(), id, turn.role().name().toLowerCase(Locale.ROOT),
-                turn.content(), clock.instant())
+                turn.content(), deployment, clock.instant())
                 .orElseThrow(() -> new IllegalArgumentException("No conversation " + id + " of this employee"));
     }
 

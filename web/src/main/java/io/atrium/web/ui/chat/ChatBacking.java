@@ -147,7 +147,7 @@ public class ChatBacking implements Serializable {
         try {
             FittedRequest fitted = chat.fitToContext(ChatRequest.of(getTurns()).withDeployment(deployment));
             ChatReply reply = chat.reply(caller, fitted.request());
-            show(conversations.append(caller, conversationId, ChatTurn.assistant(reply.content())));
+            show(conversations.appendAnswer(caller, conversationId, reply.content(), reply.deployment()));
             if (fitted.leftOut() > 0) {
                 FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
                         LeftOutNote.of(fitted.leftOut()), null));

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -49,8 +50,8 @@ import static io.atrium.web.JsonProviders.JSON;
  * authentication mechanism, never redirected to Entra.
  *
  * <p>Events: {@code delta} ({@code {"text"}}: the next piece, to be shown as plain text), then either {@code done}
- * ({@code {"html", "stopped", "note", "allowance", "leftOut"}}: the whole answer as safe HTML, saved in the
- * conversation, and what of a long conversation it did not see) or
+ * ({@code {"html", "stopped", "note", "allowance", "leftOut", "position"}}: the whole answer as safe HTML, saved in
+ * the conversation at {@code position}, and what of a long conversation it did not see) or
  * {@code failed} ({@code {"message", "withdraw", "allowance"}}: why there is no answer; withdraw the pieces shown when
  * Azure's filter blocked them); {@code allowance} says what is left of today's quota. When the browser goes away,
  * the call to Azure is stopped.
@@ -173,18 +174,18 @@ public class ChatStreamServlet extends HttpServlet {
         @Override
         public void completed(ChatReply reply) {
             boolean stopped = ChatReply.CANCELLED.equals(reply.finishReason());
-            if (!reply.content().isEmpty()) {
-                save(reply.content());
-            }
+            OptionalInt position = reply.content().isEmpty() ? OptionalInt.empty() : save(reply);
             String note = stopped ? "You stopped this answer; it is incomplete."
                     : "length".equals(reply.finishReason()) ? "The answer was cut off at its length limit." : "";
-            send("done", JSON.createObjectBuilder()
+            JsonObjectBuilder done = JSON.createObjectBuilder()
                     .add("html", SafeMarkdown.toHtml(reply.content()))
                     .add("stopped", stopped)
                     .add("note", note)
                     .add("allowance", allowance())
-                    .add("leftOut", LeftOutNote.of(leftOut))
-                    .build());
+                    .add("leftOut", LeftOutNote.of(leftOut));
+            // Where the saved answer is in the conversation, for the page to rate it; none when nothing was saved.
+            position.ifPresent(at -> done.add("position", at));
+            send("done", done.build());
             end();
         }
 
@@ -218,12 +219,14 @@ public class ChatStreamServlet extends HttpServlet {
         }
 
         /** The employee's message is already saved; the answer (or what of it arrived) follows it. */
-        private void save(String content) {
+        private OptionalInt save(ChatReply reply) {
             try {
-                conversations.append(caller, prepared.conversationId(), ChatTurn.assistant(content));
+                return OptionalInt.of(conversations.appendAnswer(caller, prepared.conversationId(), reply.content(),
+                        reply.deployment()).turns().size() - 1);
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "the assistant's answer could not be saved in conversation "
                         + prepared.conversationId(), e);
+                return OptionalInt.empty();
             }
         }
 

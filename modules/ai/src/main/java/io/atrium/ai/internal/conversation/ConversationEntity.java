@@ -72,8 +72,9 @@ public class ConversationEntity {
         this.updatedAt = now;
     }
 
-    void add(String role, String content, Instant now) {
-        messages.add(new MessageEntity(this, messages.size(), role, content, now));
+    /** {@code deployment}: the one that wrote an answer, null for a question. */
+    void add(String role, String content, String deployment, Instant now) {
+        messages.add(new MessageEntity(this, messages.size(), role, content, deployment, now));
         updatedAt = now;
     }
 

@@ -57,10 +57,11 @@ public final class ConversationStore {
         return owned(tenantId, objectId, id).map(ConversationStore::view);
     }
 
+    /** {@code deployment}: the one that wrote an answer, null for a question. */
     public Optional<ConversationView> append(String tenantId, String objectId, UUID id, String role, String content,
-                                             Instant now) {
+                                             String deployment, Instant now) {
         return owned(tenantId, objectId, id).map(conversation -> {
-            conversation.add(role, content, now);
+            conversation.add(role, content, deployment, now);
             entityManager.flush();
             return view(conversation);
         });
@@ -88,7 +89,7 @@ public final class ConversationStore {
             }
             // The new question takes the old one's position: the old row goes first, then the new one is inserted.
             entityManager.flush();
-            conversation.add("user", content, now);
+            conversation.add("user", content, null, now);
             entityManager.flush();
             return Optional.of(view(conversation));
         });

@@ -36,14 +36,19 @@ public class MessageEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The deployment that wrote an answer; null for questions. */
+    private String deployment;
+
     protected MessageEntity() {
     }
 
-    MessageEntity(ConversationEntity conversation, int position, String role, String content, Instant createdAt) {
+    MessageEntity(ConversationEntity conversation, int position, String role, String content, String deployment,
+                  Instant createdAt) {
         this.conversation = conversation;
         this.position = position;
         this.role = role;
         this.content = content;
+        this.deployment = deployment;
         this.createdAt = createdAt;
     }
 

@@ -185,6 +185,7 @@ public final class AiDatabase implements AutoCloseable {
             statement.execute("DELETE FROM ai_conversation");
             statement.execute("DELETE FROM ai_role_quota");
             statement.execute("DELETE FROM ai_user_quota");
+            statement.execute("DELETE FROM ai_answer_feedback");
         }
     }
 
