@@ -2,7 +2,8 @@
  * The chat page's streaming: after the Ajax post that saved the employee's message, the answer is read from Atrium's
  * event stream and shown as plain text while it arrives (textContent, never HTML), then replaced by the server's
  * safe rendering of the whole answer. Stop asks the server (a Faces post) to stop the answer; the stream then ends
- * with what had arrived. Enter in the message box sends it; Copy puts an answer on the clipboard.
+ * with what had arrived. Enter in the message box sends it; Copy puts an answer on the clipboard; the thumbs rate an
+ * answer (FeedbackServlet).
  */
 var atriumChat = (function () {
     'use strict';
@@ -90,6 +91,87 @@ var atriumChat = (function () {
         });
     });
 
+    /** The rating controls of the answer at {@code position}, as the page renders them for saved answers. */
+    function feedbackControls(position) {
+        var box = document.createElement('div');
+        box.className = 'feedback';
+        box.setAttribute('data-position', String(position));
+        box.setAttribute('data-rating', '');
+        [['good', 'Good answer', '\uD83D\uDC4D'], ['bad', 'Bad answer', '\uD83D\uDC4E']].forEach(function (kind) {
+            var button = document.createElement('button');
+            button.type = 'button';
+            button.className = 'rate';
+            button.setAttribute('data-rating', kind[0]);
+            button.title = kind[1];
+            button.setAttribute('aria-label', kind[1]);
+            button.setAttribute('aria-pressed', 'false');
+            button.textContent = kind[2];
+            box.appendChild(button);
+        });
+        var more = document.createElement('div');
+        more.className = 'feedback-comment';
+        var label = document.createElement('label');
+        label.htmlFor = 'feedback-' + position;
+        label.textContent = 'Anything to add? Administrators read your rating and comment, not this conversation.';
+        var text = document.createElement('textarea');
+        text.id = 'feedback-' + position;
+        text.rows = 2;
+        text.maxLength = 1000;
+        var send = document.createElement('button');
+        send.type = 'button';
+        send.className = 'send-comment';
+        send.textContent = 'Send comment';
+        more.appendChild(label);
+        more.appendChild(text);
+        more.appendChild(send);
+        box.appendChild(more);
+        return box;
+    }
+
+    // A rating (and its comment) goes to the server with the session's token; the page shows what was stored.
+    function rate(box, rating, comment) {
+        var list = byId('conversation');
+        var fields = new URLSearchParams();
+        fields.set('c', list.getAttribute('data-conversation'));
+        fields.set('position', box.getAttribute('data-position'));
+        fields.set('rating', rating);
+        if (comment !== null) {
+            fields.set('comment', comment);
+        }
+        fetch(list.getAttribute('data-feedback'), {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: {'X-Atrium-Token': list.getAttribute('data-token')},
+            body: fields
+        }).then(function (response) {
+            return response.json().then(function (body) {
+                if (!response.ok) {
+                    throw new Error(body.message || 'The rating could not be saved.');
+                }
+                box.setAttribute('data-rating', body.rating);
+                box.querySelectorAll('button.rate').forEach(function (button) {
+                    button.setAttribute('aria-pressed', String(button.getAttribute('data-rating') === body.rating));
+                });
+                status(comment !== null ? 'Thank you, your comment is saved.' : 'Thank you, your rating is saved.');
+            });
+        }).catch(function (failure) {
+            status(failure.message || 'The rating could not be saved.');
+        });
+    }
+
+    document.addEventListener('click', function (event) {
+        var button = event.target.closest ? event.target.closest('.feedback button') : null;
+        var box = button && button.closest('.feedback');
+        if (!box) {
+            return;
+        }
+        if (button.classList.contains('rate')) {
+            rate(box, button.getAttribute('data-rating'), null);
+        } else if (box.getAttribute('data-rating')) {
+            rate(box, box.getAttribute('data-rating'), box.querySelector('textarea').value);
+        }
+    });
+
     function finish(words) {
         if (current) {
             current.source.close();
@@ -120,6 +202,9 @@ var atriumChat = (function () {
             reply.text.innerHTML = done.html;
             reply.text.classList.add('markdown');
             reply.turn.appendChild(copyButton());
+            if (typeof done.position === 'number') {
+                reply.turn.appendChild(feedbackControls(done.position));
+            }
             if (!done.stopped) {
                 // Said once, whole: the pieces arriving one by one are not announced.
                 byId('answer-announcer').textContent = 'The assistant answered: ' + reply.text.textContent.trim();

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import io.atrium.standins.entra.DemoAccount;
@@ -174,6 +176,59 @@ class ChatBrowserIT extends ChatInChromium {
     }
 
     @Test
+    void an_employee_rates_an_answer_with_a_comment_and_administrators_read_it_without_the_conversation()
+            throws Exception {
+        signInToChat("erin");
+        String question = "Which form books a meeting room " + Instant.now().toEpochMilli();
+        sendAndWait(question);
+        String conversation = browser.findElement(By.id("reply-marker")).getAttribute("data-conversation");
+        By bad = By.cssSelector(".turn.assistant .feedback button[data-rating='bad']");
+        assertThat(browser.findElement(By.cssSelector(".turn.assistant .feedback-comment")).isDisplayed())
+                .as("the comment box waits for a rating").isFalse();
+
+        browser.findElement(bad).click();
+        wait.until(ExpectedConditions.textToBe(STATUS, "Thank you, your rating is saved."));
+        assertThat(browser.findElement(bad).getAttribute("aria-pressed")).isEqualTo("true");
+        WebElement comment = browser.findElement(By.cssSelector(".turn.assistant .feedback-comment textarea"));
+        comment.sendKeys("It named a <b>form</b> that does not exist.");
+        browser.findElement(By.cssSelector(".turn.assistant .send-comment")).click();
+        wait.until(ExpectedConditions.textToBe(STATUS, "Thank you, your comment is saved."));
+
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(bad));
+        assertThat(browser.findElement(bad).getAttribute("aria-pressed")).as("kept after a reload").isEqualTo("true");
+        assertThat(browser.findElement(By.cssSelector(".turn.assistant .feedback button[data-rating='good']"))
+                .getAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(browser.findElement(By.cssSelector(".turn.assistant .feedback-comment textarea"))
+                .getAttribute("value")).isEqualTo("It named a <b>form</b> that does not exist.");
+
+        // A post without the page's token (what another site could forge) changes nothing.
+        Object forged = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(document.getElementById('conversation').getAttribute('data-feedback'), {method: 'POST',"
+                + " body: new URLSearchParams({c: arguments[0], position: '1', rating: 'good'})})"
+                + ".then(function (r) { return r.json().then(function (b) { done(r.status + ' ' + b.message); }); });",
+                conversation);
+        assertThat(forged).isEqualTo("403 This page is out of date: reload it to rate answers.");
+        assertThat(Database.texts("SELECT rating FROM ai_answer_feedback f JOIN ai_message m ON m.id = f.message_id "
+                + "WHERE m.conversation_id = ?::uuid", conversation)).containsExactly("bad");
+
+        ChromeDriver admin = Chromium.start();
+        try {
+            admin.get(atrium().resolve("/admin/feedback.xhtml?rating=bad").toString());
+            wait(admin).until(ExpectedConditions.elementToBeClickable(By.id("signin-adam"))).click();
+            wait(admin).until(ExpectedConditions.visibilityOfElementLocated(By.id("latest")));
+            String page = admin.findElement(By.id("latest")).getText();
+            assertThat(page).contains(DemoAccount.ERIN.displayName()).contains("Bad")
+                    .contains("It named a <b>form</b> that does not exist.");
+            assertThat(admin.getPageSource()).doesNotContain(question).doesNotContain("Echo: ");
+            assertThat(admin.findElements(By.cssSelector("#latest b"))).as("the comment is text, not markup")
+                    .isEmpty();
+        } finally {
+            admin.quit();
+        }
+    }
+
+    @Test
     void script_in_the_answer_stays_inert_while_streaming_and_after_a_reload() {
         signInToChat("erin");
         String payload = "<img src=x onerror=\"window.xss=1\"> <script>window.xss=2</script> "
@@ -213,6 +268,10 @@ class ChatBrowserIT extends ChatInChromium {
         wait.until(ExpectedConditions.textToBe(By.id("title"), alpha));
         assertThat(texts(".turn .text")).containsExactly(alpha, "Echo: " + alpha);
         assertThat(browser.findElement(By.cssSelector(".conversations li.current a")).getText()).isEqualTo(alpha);
+    }
+
+    private static WebDriverWait wait(ChromeDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
     private void assertInert() {

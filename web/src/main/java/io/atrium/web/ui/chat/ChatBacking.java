@@ -3,6 +3,8 @@ package io.atrium.web.ui.chat;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -18,7 +20,9 @@ import io.atrium.ai.AiUnavailableException;
 import io.atrium.ai.ChatReply;
 import io.atrium.ai.ChatRequest;
 import io.atrium.ai.ChatService;
+import io.atrium.ai.AnswerFeedback;
 import io.atrium.ai.ChatTurn;
+import io.atrium.ai.Feedback;
 import io.atrium.ai.ConversationView;
 import io.atrium.ai.Conversations;
 import io.atrium.ai.FittedRequest;
@@ -48,6 +52,9 @@ public class ChatBacking implements Serializable {
     transient ReplyStreams replies;
 
     @Inject
+    transient AnswerFeedback feedback;
+
+    @Inject
     transient CurrentEmployee currentEmployee;
 
     @Inject
@@ -58,6 +65,7 @@ public class ChatBacking implements Serializable {
     private String title;
     // Not kept with the view (records are not serializable, and a replicated session must be): read again if lost.
     private transient List<ChatTurn> turns;
+    private transient Map<Integer, Feedback> ratings;
     private boolean pinned;
     private boolean editing;
     private String message;
@@ -185,6 +193,7 @@ public class ChatBacking implements Serializable {
         title = conversation.title();
         pinned = conversation.pinned();
         turns = conversation.turns();
+        ratings = null;
     }
 
     AiCaller caller() {
@@ -233,6 +242,24 @@ public class ChatBacking implements Serializable {
                     .map(ConversationView::turns).orElse(List.of());
         }
         return turns;
+    }
+
+    /** The employee's rating of the answer at {@code position}: good, bad, or empty when not rated. */
+    public String rating(int position) {
+        Feedback rated = ratings().get(position);
+        return rated == null ? "" : rated.rating().name().toLowerCase(Locale.ROOT);
+    }
+
+    public String comment(int position) {
+        Feedback rated = ratings().get(position);
+        return rated == null || rated.comment() == null ? "" : rated.comment();
+    }
+
+    private Map<Integer, Feedback> ratings() {
+        if (ratings == null) {
+            ratings = conversationId == null ? Map.of() : feedback.inConversation(caller(), conversationId);
+        }
+        return ratings;
     }
 
     public boolean isEditing() {
