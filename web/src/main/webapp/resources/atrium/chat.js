@@ -3,7 +3,7 @@
  * event stream and shown as plain text while it arrives (textContent, never HTML), then replaced by the server's
  * safe rendering of the whole answer. Stop asks the server (a Faces post) to stop the answer; the stream then ends
  * with what had arrived. Enter in the message box sends it; Copy puts an answer on the clipboard; the thumbs rate an
- * answer (FeedbackServlet).
+ * answer (FeedbackServlet); code blocks are coloured by highlight.js.
  */
 var atriumChat = (function () {
     'use strict';
@@ -90,6 +90,27 @@ var atriumChat = (function () {
             status('The browser did not allow copying; select the text instead.');
         });
     });
+
+    // Colours the code blocks of answers (highlight.js reads their text and writes escaped, classed spans); a fenced
+    // block's language comes from its ```name (commonmark's language-* class), else highlight.js guesses.
+    function highlight(root) {
+        if (!window.hljs) {
+            return;
+        }
+        root.querySelectorAll('pre code').forEach(function (block) {
+            window.hljs.highlightElement(block);
+        });
+    }
+
+    highlight(document);
+    // Faces' Ajax replaces the conversation with the server's rendering (after Send, Regenerate, Edit): colour it again.
+    if (window.faces && window.faces.ajax) {
+        window.faces.ajax.addOnEvent(function (data) {
+            if (data.status === 'success') {
+                highlight(document);
+            }
+        });
+    }
 
     /** The rating controls of the answer at {@code position}, as the page renders them for saved answers. */
     function feedbackControls(position) {
@@ -201,6 +222,7 @@ var atriumChat = (function () {
             // The server's rendering: Markdown with raw HTML escaped and only http(s)/mailto links (SafeMarkdown).
             reply.text.innerHTML = done.html;
             reply.text.classList.add('markdown');
+            highlight(reply.text);
             reply.turn.appendChild(copyButton());
             if (typeof done.position === 'number') {
                 reply.turn.appendChild(feedbackControls(done.position));

@@ -229,6 +229,26 @@ class ChatBrowserIT extends ChatInChromium {
     }
 
     @Test
+    void code_in_an_answer_is_coloured_by_highlight_js_served_from_atrium_after_streaming_and_after_a_reload() {
+        signInToChat("erin");
+        browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("chat:message")),
+                "Like this:\n```java\npublic static void main(String[] args) { return; }\n```");
+        click("chat:send");
+        wait.until(ExpectedConditions.textToBe(STATUS, "Answer complete."));
+
+        By keyword = By.cssSelector(".turn.assistant pre code.language-java .hljs-keyword");
+        assertThat(texts(".turn.assistant pre code.language-java .hljs-keyword")).contains("public", "static", "void",
+                "return");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(keyword));
+        assertThat(browser.findElement(By.cssSelector(".turn.assistant pre code")).getText())
+                .isEqualTo("public static void main(String[] args) { return; }");
+        assertThat(browser.findElements(By.cssSelector("script[src]"))).extracting(e -> e.getAttribute("src"))
+                .as("every script from Atrium itself, none from a CDN")
+                .allMatch(src -> src.startsWith(atrium().resolve("/").toString()));
+    }
+
+    @Test
     void script_in_the_answer_stays_inert_while_streaming_and_after_a_reload() {
         signInToChat("erin");
         String payload = "<img src=x onerror=\"window.xss=1\"> <script>window.xss=2</script> "
