@@ -2,8 +2,8 @@
  * The chat page's streaming: after the Ajax post that saved the employee's message, the answer is read from Atrium's
  * event stream and shown as plain text while it arrives (textContent, never HTML), then replaced by the server's
  * safe rendering of the whole answer. Stop asks the server (a Faces post) to stop the answer; the stream then ends
- * with what had arrived. Enter in the message box sends it; Copy puts an answer on the clipboard; the thumbs rate an
- * answer (FeedbackServlet); code blocks are coloured by highlight.js.
+ * with what had arrived. Enter in the message box sends it; Copy puts an answer on the clipboard; Good/Bad answer rate
+ * it (FeedbackServlet); code blocks are coloured by highlight.js.
  */
 var atriumChat = (function () {
     'use strict';
@@ -99,6 +99,8 @@ var atriumChat = (function () {
         }
         root.querySelectorAll('pre code').forEach(function (block) {
             window.hljs.highlightElement(block);
+            // A long line makes the block scroll sideways (the theme's overflow): keyboard users must reach it too.
+            block.setAttribute('tabindex', '0');
         });
     }
 
@@ -118,15 +120,13 @@ var atriumChat = (function () {
         box.className = 'feedback';
         box.setAttribute('data-position', String(position));
         box.setAttribute('data-rating', '');
-        [['good', 'Good answer', '\uD83D\uDC4D'], ['bad', 'Bad answer', '\uD83D\uDC4E']].forEach(function (kind) {
+        [['good', 'Good answer'], ['bad', 'Bad answer']].forEach(function (kind) {
             var button = document.createElement('button');
             button.type = 'button';
             button.className = 'rate';
             button.setAttribute('data-rating', kind[0]);
-            button.title = kind[1];
-            button.setAttribute('aria-label', kind[1]);
             button.setAttribute('aria-pressed', 'false');
-            button.textContent = kind[2];
+            button.textContent = kind[1];
             box.appendChild(button);
         });
         var more = document.createElement('div');

@@ -35,13 +35,18 @@ class AccessibilityBrowserIT extends ChatInChromium {
         assertThat(AXE).as("axe-core, installed by npm ci in web/src/test/axe (the build runs it)").isRegularFile();
         String axe = Files.readString(AXE);
         signInToChat("adam");
-        sendAndWait("Which **documents** do I need to open an account for a new business customer?");
+        // With a code block, so that the colours highlight.js gives it are checked too (chat.js, the a11y themes).
+        browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("chat:message")),
+                "Which **documents** do I need to open an account for a new business customer?\n"
+                        + "```java\nvar account = accounts.open(\"business\", 42); // checked\n```");
+        clickAndWait("chat:send");
+        assertThat(browser.findElements(By.cssSelector(".turn.assistant pre code .hljs-string"))).isNotEmpty();
         String conversation = browser.getCurrentUrl();
 
         for (String theme : List.of("light", "dark")) {
             colourScheme(theme);
             for (String page : List.of("/index.xhtml", conversation, "/admin/users.xhtml", "/admin/usage.xhtml",
-                    "/admin/actions.xhtml")) {
+                    "/admin/actions.xhtml", "/admin/feedback.xhtml")) {
                 browser.get(page.startsWith("http") ? page : atrium().resolve(page).toString());
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("main")));
                 if (page.endsWith("/admin/usage.xhtml")) {

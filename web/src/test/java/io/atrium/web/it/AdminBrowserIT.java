@@ -212,6 +212,12 @@ class AdminBrowserIT extends AtriumDeployment {
     }
 
     private static WebDriverWait waitFor(ChromeDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        // A form's full-page post replaces the page while the wait reads it: Chromium then reports the node as
+        // "not in the document" (not a stale element); the next poll finds the new page's. A wait that never sees
+        // its text still fails after 20 s.
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        return wait;
     }
 }

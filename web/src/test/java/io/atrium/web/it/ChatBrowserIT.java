@@ -243,6 +243,8 @@ class ChatBrowserIT extends ChatInChromium {
         wait.until(ExpectedConditions.visibilityOfElementLocated(keyword));
         assertThat(browser.findElement(By.cssSelector(".turn.assistant pre code")).getText())
                 .isEqualTo("public static void main(String[] args) { return; }");
+        assertThat(browser.findElement(By.cssSelector(".turn.assistant .feedback-comment")).isDisplayed())
+                .as("no comment box under an answer not rated yet").isFalse();
         assertThat(browser.findElements(By.cssSelector("script[src]"))).extracting(e -> e.getAttribute("src"))
                 .as("every script from Atrium itself, none from a CDN")
                 .allMatch(src -> src.startsWith(atrium().resolve("/").toString()));
