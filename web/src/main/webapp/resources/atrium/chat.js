@@ -114,38 +114,12 @@ var atriumChat = (function () {
         });
     }
 
-    /** The rating controls of the answer at {@code position}, as the page renders them for saved answers. */
+    /** The rating controls of the answer at {@code position}: the page's template (answer-feedback.xhtml), copied. */
     function feedbackControls(position) {
-        var box = document.createElement('div');
-        box.className = 'feedback';
+        var box = byId('feedback-template').content.firstElementChild.cloneNode(true);
         box.setAttribute('data-position', String(position));
-        box.setAttribute('data-rating', '');
-        [['good', 'Good answer'], ['bad', 'Bad answer']].forEach(function (kind) {
-            var button = document.createElement('button');
-            button.type = 'button';
-            button.className = 'rate';
-            button.setAttribute('data-rating', kind[0]);
-            button.setAttribute('aria-pressed', 'false');
-            button.textContent = kind[1];
-            box.appendChild(button);
-        });
-        var more = document.createElement('div');
-        more.className = 'feedback-comment';
-        var label = document.createElement('label');
-        label.htmlFor = 'feedback-' + position;
-        label.textContent = 'Anything to add? Administrators read your rating and comment, not this conversation.';
-        var text = document.createElement('textarea');
-        text.id = 'feedback-' + position;
-        text.rows = 2;
-        text.maxLength = 1000;
-        var send = document.createElement('button');
-        send.type = 'button';
-        send.className = 'send-comment';
-        send.textContent = 'Send comment';
-        more.appendChild(label);
-        more.appendChild(text);
-        more.appendChild(send);
-        box.appendChild(more);
+        box.querySelector('label').htmlFor = 'feedback-' + position;
+        box.querySelector('textarea').id = 'feedback-' + position;
         return box;
     }
 

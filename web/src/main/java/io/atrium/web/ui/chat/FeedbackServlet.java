@@ -7,6 +7,8 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,20 +78,22 @@ public class FeedbackServlet extends HttpServlet {
         LOG.info(() -> "answer rated " + stored.get().rating().name().toLowerCase(Locale.ROOT)
                 + (stored.get().comment() == null ? "" : " with a comment") + " deployment="
                 + stored.get().deployment());
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        var body = JSON.createObjectBuilder().add("rating", stored.get().rating().name().toLowerCase(Locale.ROOT));
+        JsonObjectBuilder body = JSON.createObjectBuilder()
+                .add("rating", stored.get().rating().name().toLowerCase(Locale.ROOT));
         if (stored.get().comment() != null) {
             body.add("comment", stored.get().comment());
         }
-        response.getWriter().write(body.build().toString());
+        write(response, HttpServletResponse.SC_OK, body.build());
     }
 
     private static void answer(HttpServletResponse response, int status, String message) throws IOException {
+        write(response, status, JSON.createObjectBuilder().add("message", message).build());
+    }
+
+    private static void write(HttpServletResponse response, int status, JsonObject body) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.createObjectBuilder().add("message", message).build().toString());
+        response.getWriter().write(body.toString());
     }
 }
