@@ -4,19 +4,15 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PreDestroy;
@@ -25,7 +21,11 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 import io.atrium.ai.AiCaller;
 import io.atrium.ai.AiUnavailableException;
@@ -34,11 +34,8 @@ import io.atrium.ai.ChatReply;
 import io.atrium.ai.ChatStream;
 import io.atrium.ai.ChatStreamListener;
 import io.atrium.ai.ChatTurn;
-import io.atrium.ai.ContentFilterFindings;
-import io.atrium.ai.internal.credential.ApiKeyCredential;
-import io.atrium.ai.internal.credential.AppTokenCredential;
 import io.atrium.ai.internal.credential.AzureOpenAiCredential;
-import io.atrium.ai.internal.credential.OnBehalfOfCredential;
+import io.atrium.ai.internal.credential.CredentialHeader;
 import io.atrium.ai.internal.resilience.CircuitBreakers;
 import io.atrium.ai.internal.resilience.RetryPolicy;
 import io.atrium.identity.AccessTokens;
@@ -50,13 +47,9 @@ import io.atrium.identity.ClaimsChallenge;
  * an {@link AiUnavailableException}. Retries (429, 5xx) and a circuit breaker per deployment wrap each call. Each
  * call logs one line (deployment, status, latency, tokens, retries), never the credential or what was said.
  *
- * <p>Why the JDK's {@link HttpClient} and not a MicroProfile REST client here: a streamed answer must reach the
- * employee line by line as Azure sends it and be abortable by the stop button, with a first-byte timeout and a
- * silence timeout. The JDK client hands over lines as they arrive ({@code BodySubscribers.fromLineSubscriber}) on
- * its own threads without blocking a request thread, aborts the exchange when its subscription or future is
- * cancelled, and applies a request timeout up to the response headers; Jersey's MicroProfile client offers SSE only
- * as a reactive publisher without a way to abort the underlying connection or a per-event timeout. One client then
- * serves the whole answers too, so both paths share credentials, retries and error mapping.
+ * <p>Whole answers go through the MicroProfile REST Client {@link AzureOpenAiClient}; streamed ones through the JDK's
+ * {@link HttpClient}, for the measured reasons in docs/decisions.md (abort on Stop, per-line silence timeout, no
+ * thread per open stream). Both share the credential, retries, breaker and error mapping here.
  */
 @ApplicationScoped
 public class AzureOpenAiChat {
@@ -66,6 +59,7 @@ public class AzureOpenAiChat {
 
     private final AzureOpenAiSettings settings;
     private final AzureOpenAiCredential credential;
+    private final AzureOpenAiClient client;
     private final HttpClient http;
     private final ScheduledExecutorService timers;
     private final RetryPolicy retries;
@@ -73,7 +67,7 @@ public class AzureOpenAiChat {
 
     @Inject
     public AzureOpenAiChat(AzureOpenAiSettings settings, Instance<AccessTokens> accessTokens) {
-        this(settings, credentialFor(settings, accessTokens));
+        this(settings, usable(settings).credential().credential(settings, accessTokens));
     }
 
     /**
@@ -85,6 +79,16 @@ public class AzureOpenAiChat {
         settings.requireUsable();
         this.settings = settings;
         this.credential = credential;
+        this.client = RestClientBuilder.newBuilder()
+                .baseUri(settings.endpoint())
+                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                // A redirect could carry the key or token to another host.
+                .followRedirects(false)
+                // Every status comes back as a Response: retries, claims challenges and error mapping read it here.
+                .property("microprofile.rest.client.disable.default.mapper", true)
+                .register(new CredentialFilter(credential), Priorities.AUTHENTICATION)
+                .build(AzureOpenAiClient.class);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
@@ -103,15 +107,27 @@ public class AzureOpenAiChat {
     protected AzureOpenAiChat() {
         this.settings = null;
         this.credential = null;
+        this.client = null;
         this.http = null;
         this.timers = null;
         this.retries = null;
         this.breakers = null;
     }
 
+    private static AzureOpenAiSettings usable(AzureOpenAiSettings settings) {
+        settings.requireUsable();
+        return settings;
+    }
+
     @PreDestroy
     void close() {
         timers.shutdownNow();
+        try {
+            // Every MicroProfile REST Client instance is AutoCloseable; closing frees its connections.
+            ((AutoCloseable) client).close();
+        } catch (Exception e) {
+            LOG.fine(() -> "Closing the Azure OpenAI REST client failed: " + e);
+        }
     }
 
     /** Gets a key or token now, as a call would; throws what a call would throw. */
@@ -127,8 +143,8 @@ public class AzureOpenAiChat {
      */
     public ChatReply complete(AiCaller caller, String deployment, List<ChatTurn> conversation, Optional<Integer> maxTokens,
                               Optional<Double> temperature) {
-        String body = JSONB.toJson(new ChatCompletionRequest(model(deployment), messages(conversation),
-                temperature.orElse(null), maxTokens.orElse(null), false, null));
+        ChatCompletionRequest request = new ChatCompletionRequest(model(deployment), messages(conversation),
+                temperature.orElse(null), maxTokens.orElse(null), false, null);
         long started = System.nanoTime();
         RetryPolicy.Attempts attempts = retries.start();
         boolean challengeAnswered = false;
@@ -137,39 +153,42 @@ public class AzureOpenAiChat {
             AiUnavailableException failure;
             try {
                 breakers.admit(deployment);
-                HttpResponse<String> response = http.send(request(caller, deployment, body),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                if (response.statusCode() == 200) {
-                    breakers.succeeded(deployment);
-                    ChatReply reply = toReply(parse(response.body()), deployment);
-                    logCompleted("chat completion", deployment, started, attempts, reply);
-                    return reply;
+                try (Response response = CredentialFilter.callingAs(caller, () -> send(deployment, request))) {
+                    if (response.getStatus() == 200) {
+                        breakers.succeeded(deployment);
+                        ChatReply reply = WholeAnswers.reply(read(response), deployment);
+                        CallLog.completed("chat completion", deployment, started, attempts, reply);
+                        return reply;
+                    }
+                    Optional<String> challenge = claimsChallenge(response.getStatus(),
+                            response.getHeaderString("WWW-Authenticate"));
+                    if (challenge.isPresent() && !challengeAnswered) {
+                        challengeAnswered = true;
+                        answerChallenge(caller, deployment, challenge.get());
+                        continue;
+                    }
+                    failedHeaders = headersOf(response);
+                    failure = AzureOpenAiErrors.fromResponse(response.getStatus(), response.readEntity(String.class),
+                            response.getHeaderString("Retry-After"), response.getHeaderString("retry-after-ms"));
+                    breakers.failed(deployment, failure);
                 }
-                Optional<String> challenge = claimsChallenge(response);
-                if (challenge.isPresent() && !challengeAnswered) {
-                    challengeAnswered = true;
-                    answerChallenge(caller, deployment, challenge.get());
-                    continue;
+            } catch (ProcessingException noAnswer) {
+                Optional<AiUnavailableException> refusal = refusalIn(noAnswer);
+                if (refusal.isPresent()) {
+                    // The credential filter found no key or token: final, as below.
+                    CallLog.failed("chat completion", deployment, started, attempts, refusal.get());
+                    throw refusal.get();
                 }
-                failedHeaders = response.headers();
-                failure = AzureOpenAiErrors.fromResponse(response.statusCode(), response.body(),
-                        response.headers().firstValue("Retry-After").orElse(null),
-                        response.headers().firstValue("retry-after-ms").orElse(null));
-                breakers.failed(deployment, failure);
-            } catch (IOException noAnswer) {
                 failure = AzureOpenAiErrors.fromNoAnswer(noAnswer);
                 breakers.failed(deployment, failure);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                failure = AiUnavailableException.noAnswer(Kind.TIMEOUT, "interrupted while waiting for Azure", null);
             } catch (AiUnavailableException refused) {
                 // No credential, an open breaker, or an unusable 200 (content filter): final, nothing to retry.
-                logFailed("chat completion", deployment, started, attempts, refused);
+                CallLog.failed("chat completion", deployment, started, attempts, refused);
                 throw refused;
             }
             Optional<Duration> pause = attempts.after(failure, failedHeaders);
             if (pause.isEmpty()) {
-                logFailed("chat completion", deployment, started, attempts, failure);
+                CallLog.failed("chat completion", deployment, started, attempts, failure);
                 throw failure;
             }
             sleep(pause.get(), failure);
@@ -213,10 +232,8 @@ public class AzureOpenAiChat {
      * Continuous Access Evaluation's claims challenge in a 401 (the token was revoked since Entra issued it), which
      * one new token asking for the claims answers; empty for any other answer.
      */
-    static Optional<String> claimsChallenge(HttpResponse<?> response) {
-        return response.statusCode() == 401
-                ? response.headers().firstValue("WWW-Authenticate").flatMap(ClaimsChallenge::claimsOf)
-                : Optional.empty();
+    static Optional<String> claimsChallenge(int status, String wwwAuthenticate) {
+        return status == 401 && wwwAuthenticate != null ? ClaimsChallenge.claimsOf(wwwAuthenticate) : Optional.empty();
     }
 
     /**
@@ -242,29 +259,8 @@ public class AzureOpenAiChat {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        credential.authenticate(request, caller);
-        return request.build();
-    }
-
-    void logCompleted(String what, String deployment, long startedNanos, RetryPolicy.Attempts attempts,
-                      ChatReply reply) {
-        LOG.log(Level.INFO, "Azure OpenAI {0}: deployment={1}, outcome={2}, latency={3} ms, retries={4}, "
-                + "prompt tokens={5}, completion tokens={6}{7}", new Object[] {what, deployment,
-                reply.finishReason(), millisSince(startedNanos), String.valueOf(attempts.retries()),
-                String.valueOf(reply.promptTokens()), String.valueOf(reply.completionTokens()),
-                reply.filters().summary().isEmpty() ? "" : ", filters " + reply.filters().summary()});
-    }
-
-    void logFailed(String what, String deployment, long startedNanos, RetryPolicy.Attempts attempts,
-                   AiUnavailableException failure) {
-        LOG.log(Level.WARNING, "Azure OpenAI {0} failed: deployment={1}, status={2}, latency={3} ms, retries={4}, "
-                + "{5}", new Object[] {what, deployment, failure.upstreamStatus().isPresent()
-                ? String.valueOf(failure.upstreamStatus().getAsInt()) : "none", millisSince(startedNanos),
-                String.valueOf(attempts.retries()), failure.getMessage()});
-    }
-
-    static String millisSince(long startedNanos) {
-        return String.valueOf(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
+        CredentialHeader header = credential.header(caller);
+        return request.setHeader(header.name(), header.value()).build();
     }
 
     private static List<ChatMessage> messages(List<ChatTurn> conversation) {
@@ -282,64 +278,31 @@ public class AzureOpenAiChat {
         }
     }
 
-    private static ChatCompletion parse(String body) {
+    private Response send(String deployment, ChatCompletionRequest request) {
+        return settings.v1Api() ? client.complete(request)
+                : client.complete(deployment, settings.apiVersion(), request);
+    }
+
+    private static ChatCompletion read(Response response) {
         try {
-            return JSONB.fromJson(body, ChatCompletion.class);
-        } catch (JsonbException notJson) {
+            return response.readEntity(ChatCompletion.class);
+        } catch (ProcessingException notJson) {
             throw AiUnavailableException.unusableAnswer(Kind.UPSTREAM_ERROR,
                     "Azure OpenAI answered 200 with a body that is not a chat completion");
         }
     }
 
-    /** The first choice as a reply; Atrium never asks for more than one ({@code n} is not sent). */
-    static ChatReply toReply(ChatCompletion completion, String deployment) {
-        if (completion == null || completion.choices() == null || completion.choices().isEmpty()) {
-            throw AiUnavailableException.unusableAnswer(Kind.UPSTREAM_ERROR,
-                    "Azure OpenAI answered without a choice" + idOf(completion));
-        }
-        ChatCompletion.Choice choice = completion.choices().get(0);
-        ContentFilterFindings findings = findings(completion, choice);
-        if ("content_filter".equals(choice.finishReason()) || findings.completionFiltered()) {
-            throw AiUnavailableException.contentFiltered(200, "Azure OpenAI's content filter stopped the answer ("
-                    + findings.summary() + ")" + idOf(completion), findings);
-        }
-        if (choice.message() == null || choice.message().content() == null) {
-            throw AiUnavailableException.unusableAnswer(Kind.UPSTREAM_ERROR, "Azure OpenAI answered without "
-                    + "content, finish_reason " + choice.finishReason() + idOf(completion));
-        }
-        ChatCompletion.Usage usage = completion.usage();
-        return new ChatReply(choice.message().content(), choice.finishReason(),
-                usage == null || usage.promptTokens() == null ? 0 : usage.promptTokens(),
-                usage == null || usage.completionTokens() == null ? 0 : usage.completionTokens(),
-                deployment, completion.model(), findings);
+    /** The retry policy reads {@code Retry-After} and {@code retry-after-ms} from the JDK's header type. */
+    private static HttpHeaders headersOf(Response response) {
+        return HttpHeaders.of(response.getStringHeaders(), (name, value) -> true);
     }
 
-    private static ContentFilterFindings findings(ChatCompletion completion, ChatCompletion.Choice choice) {
-        Map<String, String> prompt = new HashMap<>();
-        if (completion.promptFilterResults() != null) {
-            completion.promptFilterResults().stream()
-                    .filter(result -> result.contentFilterResults() != null)
-                    .forEach(result -> FilterFindings.addTo(prompt, result.contentFilterResults()));
+    private static Optional<AiUnavailableException> refusalIn(ProcessingException thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AiUnavailableException refusal) {
+                return Optional.of(refusal);
+            }
         }
-        Map<String, String> answer = new HashMap<>();
-        if (choice.contentFilterResults() != null) {
-            FilterFindings.addTo(answer, choice.contentFilterResults());
-        }
-        return new ContentFilterFindings(prompt, answer);
-    }
-
-    private static String idOf(ChatCompletion completion) {
-        return completion == null || completion.id() == null ? "" : " (id " + completion.id() + ")";
-    }
-
-    private static AzureOpenAiCredential credentialFor(AzureOpenAiSettings settings,
-                                                       Instance<AccessTokens> accessTokens) {
-        settings.requireUsable();
-        return switch (settings.credential()) {
-            case API_KEY -> new ApiKeyCredential(settings.apiKey());
-            case ENTRA -> new AppTokenCredential(accessTokens.get(), AzureOpenAiSettings.COGNITIVE_SERVICES_SCOPE);
-            case ON_BEHALF_OF -> new OnBehalfOfCredential(accessTokens.get(),
-                    AzureOpenAiSettings.COGNITIVE_SERVICES_SCOPE);
-        };
+        return Optional.empty();
     }
 }

@@ -3,6 +3,14 @@ package io.atrium.ai.internal.client;
 import java.util.Arrays;
 import java.util.Optional;
 
+import jakarta.enterprise.inject.Instance;
+
+import io.atrium.ai.internal.credential.ApiKeyCredential;
+import io.atrium.ai.internal.credential.AppTokenCredential;
+import io.atrium.ai.internal.credential.AzureOpenAiCredential;
+import io.atrium.ai.internal.credential.OnBehalfOfCredential;
+import io.atrium.identity.AccessTokens;
+
 /**
  * How Atrium proves itself to Azure OpenAI, chosen explicitly ({@code ATRIUM_AI_CREDENTIAL}); exactly one is used,
  * never a fallback from one to another.
@@ -23,6 +31,16 @@ public enum CredentialMode {
 
     public String configValue() {
         return configValue;
+    }
+
+    /** This mode's credential; only the Entra modes look up {@code accessTokens}. */
+    AzureOpenAiCredential credential(AzureOpenAiSettings settings, Instance<AccessTokens> accessTokens) {
+        return switch (this) {
+            case API_KEY -> new ApiKeyCredential(settings.apiKey());
+            case ENTRA -> new AppTokenCredential(accessTokens.get(), AzureOpenAiSettings.COGNITIVE_SERVICES_SCOPE);
+            case ON_BEHALF_OF -> new OnBehalfOfCredential(accessTokens.get(),
+                    AzureOpenAiSettings.COGNITIVE_SERVICES_SCOPE);
+        };
     }
 
     static Optional<CredentialMode> fromConfig(String value) {

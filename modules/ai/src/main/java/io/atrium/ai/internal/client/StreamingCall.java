@@ -91,7 +91,7 @@ final class StreamingCall implements ChatStream {
         }
         end(() -> {
             ChatReply partial = completion.cancelled(deployment);
-            chat.logCompleted("streamed chat completion", deployment, startedNanos, attempts, partial);
+            CallLog.completed("streamed chat completion", deployment, startedNanos, attempts, partial);
             listener.completed(partial);
             result.complete(partial);
         });
@@ -111,7 +111,8 @@ final class StreamingCall implements ChatStream {
             if (error != null) {
                 noAnswer(unwrap(error));
             } else if (response.statusCode() != 200) {
-                Optional<String> challenge = AzureOpenAiChat.claimsChallenge(response);
+                Optional<String> challenge = AzureOpenAiChat.claimsChallenge(response.statusCode(),
+                        response.headers().firstValue("WWW-Authenticate").orElse(null));
                 if (challenge.isPresent() && !challengeAnswered) {
                     challengeAnswered = true;
                     answerAndSendAgain(challenge.get());
@@ -196,7 +197,7 @@ final class StreamingCall implements ChatStream {
             chat.breakers().failed(deployment, failure);
         }
         end(() -> {
-            chat.logFailed("streamed chat completion", deployment, startedNanos, attempts, failure);
+            CallLog.failed("streamed chat completion", deployment, startedNanos, attempts, failure);
             listener.failed(failure);
             result.completeExceptionally(failure);
         });
@@ -300,7 +301,7 @@ final class StreamingCall implements ChatStream {
                 ChatReply reply = completion.reply(deployment);
                 chat.breakers().succeeded(deployment);
                 end(() -> {
-                    chat.logCompleted("streamed chat completion", deployment, startedNanos, attempts, reply);
+                    CallLog.completed("streamed chat completion", deployment, startedNanos, attempts, reply);
                     listener.completed(reply);
                     result.complete(reply);
                 });

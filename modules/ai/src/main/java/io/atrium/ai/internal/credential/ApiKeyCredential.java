@@ -1,7 +1,5 @@
 package io.atrium.ai.internal.credential;
 
-import java.net.http.HttpRequest;
-
 import io.atrium.ai.AiCaller;
 
 /** The resource's key in the {@code api-key} header, Azure's key authentication. */
@@ -17,8 +15,8 @@ public final class ApiKeyCredential implements AzureOpenAiCredential {
     }
 
     @Override
-    public void authenticate(HttpRequest.Builder request, AiCaller caller) {
-        request.setHeader("api-key", apiKey);
+    public CredentialHeader header(AiCaller caller) {
+        return new CredentialHeader("api-key", apiKey);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.atrium.ai.internal.credential;
 
-import java.net.http.HttpRequest;
-
 import io.atrium.ai.AiCaller;
 import io.atrium.identity.AccessTokenUnavailableException;
 import io.atrium.identity.AccessTokens;
@@ -21,8 +19,8 @@ public final class AppTokenCredential implements AzureOpenAiCredential {
     }
 
     @Override
-    public void authenticate(HttpRequest.Builder request, AiCaller caller) {
-        BearerTokens.put(request, token());
+    public CredentialHeader header(AiCaller caller) {
+        return CredentialHeader.bearer(token());
     }
 
     @Override

@@ -1,23 +1,23 @@
 package io.atrium.ai.internal.credential;
 
-import java.net.http.HttpRequest;
-
 import io.atrium.ai.AiCaller;
 import io.atrium.ai.AiUnavailableException;
 import io.atrium.ai.AiUnavailableException.Kind;
 
-/** Puts the one credential of the configured mode on a request to Azure OpenAI, and nothing of any other mode. */
+/** The one credential of the configured mode for a request to Azure OpenAI, and nothing of any other mode. */
 public interface AzureOpenAiCredential {
 
     /**
+     * The header to send for {@code caller}; a token is fetched (or taken from the cache) here.
+     *
      * @throws io.atrium.ai.AiUnavailableException ({@code UNAUTHORIZED}) when no credential can be had for this caller
      */
-    void authenticate(HttpRequest.Builder request, AiCaller caller);
+    CredentialHeader header(AiCaller caller);
 
     /**
      * Azure OpenAI refused the token with a claims challenge (Continuous Access Evaluation: the employee was disabled
      * or their sessions revoked since it was issued): obtains a new one asking for {@code claims}, for the next
-     * {@link #authenticate}. A key cannot answer a challenge.
+     * {@link #header}. A key cannot answer a challenge.
      *
      * @throws io.atrium.ai.AiUnavailableException ({@code SIGN_IN_REQUIRED}) when Entra wants the employee to sign in
      *                                             again first, ({@code UNAUTHORIZED}) when no token can be had

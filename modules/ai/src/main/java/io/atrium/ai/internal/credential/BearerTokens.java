@@ -1,19 +1,13 @@
 package io.atrium.ai.internal.credential;
 
-import java.net.http.HttpRequest;
-
 import io.atrium.ai.AiUnavailableException;
 import io.atrium.ai.AiUnavailableException.Kind;
 import io.atrium.identity.AccessTokenUnavailableException;
 
-/** The {@code Authorization: Bearer} header both Entra modes send, and their refusal when Entra gives no token. */
+/** The refusal both Entra modes give when Entra gives no token. */
 final class BearerTokens {
 
     private BearerTokens() {
-    }
-
-    static void put(HttpRequest.Builder request, String token) {
-        request.setHeader("Authorization", "Bearer " + token);
     }
 
     static AiUnavailableException noToken(String whose, RuntimeException failure) {

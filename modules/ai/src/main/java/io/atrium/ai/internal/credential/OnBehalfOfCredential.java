@@ -1,7 +1,5 @@
 package io.atrium.ai.internal.credential;
 
-import java.net.http.HttpRequest;
-
 import io.atrium.ai.AiCaller;
 import io.atrium.ai.AiUnavailableException;
 import io.atrium.ai.AiUnavailableException.Kind;
@@ -24,8 +22,8 @@ public final class OnBehalfOfCredential implements AzureOpenAiCredential {
     }
 
     @Override
-    public void authenticate(HttpRequest.Builder request, AiCaller caller) {
-        BearerTokens.put(request, token(caller, null));
+    public CredentialHeader header(AiCaller caller) {
+        return CredentialHeader.bearer(token(caller, null));
     }
 
     /** The exchange is made again with the claims; Entra may then want the employee to sign in first. */

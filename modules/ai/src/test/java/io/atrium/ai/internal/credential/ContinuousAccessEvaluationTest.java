@@ -132,7 +132,7 @@ class ContinuousAccessEvaluationTest {
 
     @Test
     void a_key_cannot_answer_a_challenge_and_the_call_fails_instead_of_looping() {
-        AzureOpenAiChat chat = chat("entra", (request, caller) -> request.setHeader("Authorization", "Bearer "
+        AzureOpenAiChat chat = chat("entra", caller -> new CredentialHeader("Authorization", "Bearer "
                 + accessTokens.forApp(SCOPE)));
         revokeAfterASecond(EntraStandIn.servicePrincipalId(entra.clientId()));
         int received = azure.received().size();

@@ -136,10 +136,7 @@ class CredentialModesOnTheWireTest {
 
     @Test
     void a_key_sent_to_a_resource_that_takes_only_tokens_is_refused() {
-        AiUnavailableException e = refusal(tokensOnly, (request, caller) -> {
-            request.setHeader("api-key", KEY);
-            request.setHeader("Authorization", "Bearer " + accessTokens.forApp(SCOPE));
-        });
+        AiUnavailableException e = refusal(tokensOnly, caller -> new CredentialHeader("api-key", KEY));
 
         assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED);
         assertThat(e.getMessage()).contains("did not ask for");
@@ -164,7 +161,7 @@ class CredentialModesOnTheWireTest {
         for (String token : List.of(expired, foreignIssuer, tampered, "not-a-jwt")) {
             assertThat(refusal(tokensOnly, bearer(token)).upstreamStatus()).as(token).hasValue(401);
         }
-        assertThat(refusal(tokensOnly, (request, caller) -> { }).upstreamStatus()).hasValue(401);
+        assertThat(refusal(tokensOnly, caller -> new CredentialHeader("X-Nothing", "none")).upstreamStatus()).hasValue(401);
     }
 
     @Test
@@ -176,7 +173,7 @@ class CredentialModesOnTheWireTest {
         ReceivedRequest received = keyOnly.received().get(keyOnly.received().size() - 1);
         assertThat(received.header("authorization")).isEmpty();
 
-        assertThat(refusal(keyOnly, (request, caller) -> { }).kind()).isEqualTo(Kind.UNAUTHORIZED);
+        assertThat(refusal(keyOnly, caller -> new CredentialHeader("X-Nothing", "none")).kind()).isEqualTo(Kind.UNAUTHORIZED);
         assertThat(refusal(keyOnly, new ApiKeyCredential("wrong-key")).kind()).isEqualTo(Kind.UNAUTHORIZED);
         assertThat(refusal(keyOnly, bearer(accessTokens.forApp(SCOPE))).kind()).as("a token where a key is needed")
                 .isEqualTo(Kind.UNAUTHORIZED);
@@ -195,7 +192,7 @@ class CredentialModesOnTheWireTest {
     }
 
     private static AzureOpenAiCredential bearer(String token) {
-        return (request, caller) -> request.setHeader("Authorization", "Bearer " + token);
+        return caller -> new CredentialHeader("Authorization", "Bearer " + token);
     }
 
     private static AiUnavailableException refusal(AzureOpenAiStandIn standIn, AzureOpenAiCredential credential) {
