@@ -1,17 +1,21 @@
 package io.atrium.ai;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
+import io.atrium.errors.AtriumException;
+import io.atrium.errors.Problem;
 import io.atrium.identity.AccessTokenUnavailableException;
 
 /**
  * The assistant could not answer. {@link #userMessage()} is for the employee who asked; {@link #getMessage()} is for
  * the operator (HTTP status, Azure's error code and message) and never holds a credential or what the employee wrote.
  */
-public class AiUnavailableException extends RuntimeException {
+public class AiUnavailableException extends AtriumException {
 
     private static final long serialVersionUID = 1L;
 
@@ -160,5 +164,40 @@ public class AiUnavailableException extends RuntimeException {
                     + (retryAfterSeconds == 1 ? " second." : " seconds.");
         }
         return kind.userMessage;
+    }
+
+    /**
+     * What the caller is answered: its own doing (quota, content, size) is a 4xx, Azure's failure or refusal of
+     * Atrium a 502 or 504, never a 500.
+     */
+    @Override
+    public Problem problem() {
+        return switch (kind) {
+            case QUOTA_EXHAUSTED, RATE_LIMITED -> Problem.TOO_MANY_REQUESTS;
+            case CONTENT_FILTERED, BAD_REQUEST -> Problem.INVALID;
+            case TIMEOUT -> Problem.UPSTREAM_TIMEOUT;
+            case SIGN_IN_REQUIRED -> Problem.SIGN_IN_REQUIRED;
+            case UNAUTHORIZED, DEPLOYMENT_NOT_FOUND, UPSTREAM_ERROR -> Problem.UPSTREAM_FAILED;
+        };
+    }
+
+    @Override
+    public String publicDetail() {
+        return userMessage();
+    }
+
+    /**
+     * {@code Retry-After} when a wait is known; for {@link Kind#SIGN_IN_REQUIRED}, Entra's claims challenge, as
+     * Microsoft documents for middle-tier APIs: the caller's MSAL signs the employee in again and calls once more.
+     */
+    @Override
+    public Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (kind == Kind.SIGN_IN_REQUIRED) {
+            entraRefusal().flatMap(AccessTokenUnavailableException::wwwAuthenticate)
+                    .ifPresent(challenge -> headers.put("WWW-Authenticate", challenge));
+        }
+        retryAfterSeconds().ifPresent(seconds -> headers.put("Retry-After", String.valueOf(seconds)));
+        return Map.copyOf(headers);
     }
 }

@@ -2,7 +2,11 @@ package io.atrium.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+
+import io.atrium.errors.AtriumException;
+import io.atrium.errors.Problem;
 
 /**
  * Entra ID gave Atrium no access token. {@link #getMessage()} is for the operator (Entra's error, its AADSTS code and
@@ -12,7 +16,7 @@ import java.util.Optional;
  * consent, a Conditional Access policy), a page sends the browser to sign in, asking for {@link #claimsChallenge()}
  * if there is one; an API answers its caller with 401 and {@link #wwwAuthenticate()}.
  */
-public class AccessTokenUnavailableException extends RuntimeException {
+public class AccessTokenUnavailableException extends AtriumException {
 
     private static final long serialVersionUID = 1L;
 
@@ -89,5 +93,25 @@ public class AccessTokenUnavailableException extends RuntimeException {
                 .map(claims -> challenge + "\"insufficient_claims\", claims=\""
                         + Base64.getEncoder().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "\"")
                 .orElse(challenge + "\"interaction_required\""));
+    }
+
+    /** 401 with the challenge when the employee can resolve it by signing in again; otherwise Atrium's problem: 503. */
+    @Override
+    public Problem problem() {
+        return wwwAuthenticate().isPresent() ? Problem.SIGN_IN_REQUIRED : Problem.UNAVAILABLE;
+    }
+
+    @Override
+    public String publicDetail() {
+        return wwwAuthenticate().isPresent()
+                ? "Entra ID requires the employee to sign in again (" + entraErrorCode().orElse(entraError().orElse(""))
+                        + "): acquire a new token with the claims in the WWW-Authenticate header and call again."
+                : "Atrium could not obtain a token for a service it needs to answer this request. Try again later.";
+    }
+
+    @Override
+    public Map<String, String> headers() {
+        return wwwAuthenticate().map(challenge -> Map.of("WWW-Authenticate", challenge))
+                .orElse(Map.of("Retry-After", "30"));
     }
 }

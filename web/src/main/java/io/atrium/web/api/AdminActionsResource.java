@@ -5,6 +5,8 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,8 @@ import io.atrium.audit.ChainVerification;
 @RolesAllowed("admin")
 public class AdminActionsResource {
 
+    private static final String LIMIT = "limit must be between 1 and 200";
+
     @Inject
     AdminActionLog log;
 
@@ -32,8 +36,10 @@ public class AdminActionsResource {
     public List<AdminActionView> search(@QueryParam("actor") String actor, @QueryParam("action") String action,
                                         @QueryParam("user") String user, @QueryParam("from") String from,
                                         @QueryParam("before") String before,
-                                        @QueryParam("offset") @DefaultValue("0") int offset,
-                                        @QueryParam("limit") @DefaultValue("50") int limit) {
+                                        @QueryParam("offset") @DefaultValue("0")
+                                        @Min(value = 0, message = "offset must not be negative") int offset,
+                                        @QueryParam("limit") @DefaultValue("50")
+                                        @Min(value = 1, message = LIMIT) @Max(value = 200, message = LIMIT) int limit) {
         return log.search(new AdminActionQuery(actor, action, user == null || user.isBlank() ? null
                 : AdminUsersResource.id(user), Instants.parse("from", from), Instants.parse("before", before),
                 offset, limit));

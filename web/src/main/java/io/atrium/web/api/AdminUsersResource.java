@@ -7,6 +7,9 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -78,11 +81,9 @@ public class AdminUsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    public RoleView grant(@PathParam("id") String id, GrantRequest request) {
-        if (request == null) {
-            throw new AdministrationRefused(AdministrationRefused.Kind.INVALID,
-                    "Send {\"role\": ..., \"reason\": ..., \"expiresAt\": optional ISO-8601 instant}.");
-        }
+    public RoleView grant(@PathParam("id") String id,
+                          @Valid @NotNull(message = "Send {\"role\": ..., \"reason\": ..., \"expiresAt\": optional "
+                                  + "ISO-8601 instant}.") GrantRequest request) {
         return administration.grantRole(caller.actor(), id(id), request.role(), request.reason(),
                 Instants.parse("expiresAt", request.expiresAt()));
     }
@@ -131,7 +132,8 @@ public class AdminUsersResource {
         }
     }
 
-    public record GrantRequest(String role, String reason, String expiresAt) {
+    public record GrantRequest(@NotBlank(message = "Name the role to grant.") String role, String reason,
+                               String expiresAt) {
     }
 
     public record ReasonRequest(String reason) {

@@ -50,6 +50,15 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void the_error_hierarchy_depends_on_no_module() {
+        noClasses().that().resideInAPackage("io.atrium.errors..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.atrium.identity..", "io.atrium.audit..",
+                        "io.atrium.ai..", "io.atrium.web..")
+                .because("every module's failures extend AtriumException, so it must sit below them all")
+                .check(ATRIUM);
+    }
+
+    @Test
     void the_modules_depend_on_each_other_without_a_cycle() {
         slices().matching("io.atrium.(*)..").should().beFreeOfCycles().check(ATRIUM);
     }

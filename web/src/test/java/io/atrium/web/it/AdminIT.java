@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -166,6 +167,18 @@ class AdminIT extends AtriumDeployment {
         assertThat(noReason.body()).contains("Give a reason");
         assertThat(call("GET", "/api/v1/admin/users?signedInFrom=yesterday", token, null).statusCode()).isEqualTo(400);
         assertThat(call("GET", "/api/v1/admin/users/not-a-user", token, null).statusCode()).isEqualTo(404);
+        HttpResponse<String> noRole = call("POST", "/api/v1/admin/users/" + erinId + "/roles", token,
+                "{\"reason\":\"API test\"}");
+        assertThat(noRole.statusCode()).isEqualTo(400);
+        assertThat(noRole.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(noRole.body()).contains("Name the role to grant.");
+        HttpResponse<String> tooMany = call("GET", "/api/v1/admin/actions?limit=500&offset=-1", token, null);
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("limit must be between 1 and 200", "offset must not be negative");
+        HttpResponse<String> unknownUser = call("GET", "/api/v1/admin/users/" + UUID.randomUUID(), token,
+                null);
+        assertThat(unknownUser.statusCode()).isEqualTo(404);
+        assertThat(unknownUser.body()).contains("\"title\":\"Not Found\"", "\"status\":404");
 
         HttpResponse<String> granted = call("POST", "/api/v1/admin/users/" + erinId + "/roles", token,
                 "{\"role\":\"reports\",\"reason\":\"API test\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,7 +32,6 @@ import io.atrium.ai.ChatReply;
 import io.atrium.ai.ChatService;
 import io.atrium.ai.ChatStream;
 import io.atrium.ai.ChatStreamListener;
-import io.atrium.identity.AccessTokenUnavailableException;
 import io.atrium.identity.CurrentEmployee;
 import io.atrium.identity.EmployeePrincipal;
 import io.atrium.identity.EmployeeToken;
@@ -85,9 +83,8 @@ public class ChatCompletionsResource {
         }
         String model = request.chat().deployment().orElse(chat.deployments().get(0));
         if (!chat.deployments().contains(model)) {
-            return OpenAiError.response(Response.Status.BAD_REQUEST, "The model '" + model + "' is not one of "
-                    + "Atrium's deployments: " + String.join(", ", chat.deployments()) + ".", "invalid_request_error",
-                    "model_not_found");
+            return OpenAiError.response(400, "The model '" + model + "' is not one of Atrium's deployments: "
+                    + String.join(", ", chat.deployments()) + ".", "invalid_request_error", "model_not_found").build();
         }
         AiCaller caller = caller();
         CompletionChunks chunks = new CompletionChunks(model);
@@ -163,26 +160,12 @@ public class ChatCompletionsResource {
         output.flush();
     }
 
+    /** In OpenAI's error format, which the gateway's clients read, with the status and headers of the failure. */
     private static Response refusal(AiUnavailableException failure) {
-        Response.Status status = switch (failure.kind()) {
-            case QUOTA_EXHAUSTED, RATE_LIMITED -> Response.Status.TOO_MANY_REQUESTS;
-            case CONTENT_FILTERED, BAD_REQUEST -> Response.Status.BAD_REQUEST;
-            case TIMEOUT -> Response.Status.GATEWAY_TIMEOUT;
-            case SIGN_IN_REQUIRED -> Response.Status.UNAUTHORIZED;
-            case UNAUTHORIZED, DEPLOYMENT_NOT_FOUND, UPSTREAM_ERROR -> Response.Status.BAD_GATEWAY;
-        };
-        Response response = OpenAiError.response(status, failure.userMessage(), errorType(failure),
-                errorCode(failure));
-        // Entra's claims challenge goes to the caller, as Microsoft documents for middle-tier APIs: its MSAL signs
-        // the employee in again with those claims and calls once more.
-        Optional<String> challenge = failure.entraRefusal().flatMap(AccessTokenUnavailableException::wwwAuthenticate);
-        if (failure.kind() == AiUnavailableException.Kind.SIGN_IN_REQUIRED && challenge.isPresent()) {
-            response = Response.fromResponse(response).header("WWW-Authenticate", challenge.get()).build();
-        }
-        return failure.retryAfterSeconds().isPresent()
-                ? Response.fromResponse(response).header("Retry-After", failure.retryAfterSeconds().getAsLong())
-                .build()
-                : response;
+        Response.ResponseBuilder response = OpenAiError.response(failure.problem().status(), failure.publicDetail(),
+                errorType(failure), errorCode(failure));
+        failure.headers().forEach(response::header);
+        return response.build();
     }
 
     private static String errorType(AiUnavailableException failure) {

@@ -29,9 +29,9 @@ final class OpenAiError {
                 .build()).build();
     }
 
-    static Response response(Response.Status status, String message, String type, String code) {
+    static Response.ResponseBuilder response(int status, String message, String type, String code) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(body(message, type, code).toString()).build();
+                .entity(body(message, type, code).toString());
     }
 
     static Response invalidRequest(CompletionRequest.InvalidRequest mistake) {

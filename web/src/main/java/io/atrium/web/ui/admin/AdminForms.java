@@ -14,6 +14,7 @@ import io.atrium.audit.Actor;
 import io.atrium.audit.AdministrationRefused;
 import io.atrium.identity.CurrentEmployee;
 import io.atrium.identity.EmployeePrincipal;
+import io.atrium.web.ui.errors.ProblemMessages;
 
 /** What the admin pages' forms share: who acts, the fields read from text, and the outcome shown as a message. */
 @ApplicationScoped
@@ -39,7 +40,7 @@ public class AdminForms {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, null));
             afterwards.run();
         } catch (AdministrationRefused refused) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
+            ProblemMessages.show(refused);
         }
     }
 

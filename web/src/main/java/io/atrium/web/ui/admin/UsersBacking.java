@@ -8,8 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,6 +21,7 @@ import io.atrium.audit.AdministrationRefused;
 import io.atrium.audit.UserDirectory;
 import io.atrium.audit.UserQuery;
 import io.atrium.audit.UserView;
+import io.atrium.web.ui.errors.ProblemMessages;
 
 /**
  * {@code admin/users.xhtml}: the users list, paged, sorted and filtered in the database (PrimeFaces' lazy table
@@ -69,8 +68,7 @@ public class UsersBacking implements Serializable {
             try {
                 lastPage = users.page(query(first, pageSize, sort));
             } catch (AdministrationRefused refused) {
-                FacesContext.getCurrentInstance().addMessage(null,
-                        new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
+                ProblemMessages.show(refused);
                 lastPage = List.of();
             }
             return lastPage;

@@ -27,6 +27,7 @@ import io.atrium.ai.ConversationView;
 import io.atrium.ai.Conversations;
 import io.atrium.ai.FittedRequest;
 import io.atrium.identity.CurrentEmployee;
+import io.atrium.web.ui.errors.ProblemMessages;
 
 /**
  * {@code chat.xhtml?c=...}: the employee's conversations and the open one. Sending saves the employee's message in
@@ -97,7 +98,7 @@ public class ChatBacking implements Serializable {
                 ? conversations.start(caller, titleOf(message))
                 : conversations.find(caller, conversationId).orElse(null);
         if (conversation == null) {
-            error("This conversation no longer exists. Start a new one.");
+            ProblemMessages.show("This conversation no longer exists. Start a new one.");
             return;
         }
         Optional<ConversationView> asked = editing
@@ -105,7 +106,7 @@ public class ChatBacking implements Serializable {
                 : Optional.of(conversations.append(caller, conversation.id(), ChatTurn.user(message)));
         editing = false;
         if (asked.isEmpty()) {
-            error("There is no question of yours to replace any more.");
+            ProblemMessages.show("There is no question of yours to replace any more.");
             return;
         }
         show(asked.get());
@@ -124,7 +125,7 @@ public class ChatBacking implements Serializable {
                 : conversations.dropLastAnswer(caller, conversationId)
                         .or(() -> conversations.find(caller, conversationId));
         if (conversation.isEmpty() || !isHasQuestion()) {
-            error("There is no question to answer again.");
+            ProblemMessages.show("There is no question to answer again.");
             return;
         }
         show(conversation.get());
@@ -162,7 +163,7 @@ public class ChatBacking implements Serializable {
             }
         } catch (AiUnavailableException e) {
             LOG.warning(() -> "chat reply failed: " + e.getMessage());
-            error(e.userMessage());
+            ProblemMessages.show(e);
         }
     }
 
@@ -203,11 +204,6 @@ public class ChatBacking implements Serializable {
     private static String titleOf(String message) {
         String firstLine = message.strip().lines().findFirst().orElse("").strip();
         return firstLine.length() <= TITLE_LENGTH ? firstLine : firstLine.substring(0, TITLE_LENGTH - 1) + "…";
-    }
-
-    static void error(String text) {
-        FacesContext.getCurrentInstance().addMessage(null,
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 
     private static void notFound() {

@@ -12,6 +12,7 @@ import jakarta.inject.Named;
 
 import io.atrium.ai.ConversationView;
 import io.atrium.ai.Conversations;
+import io.atrium.web.ui.errors.ProblemMessages;
 
 /** The chat page's tools for the open conversation: rename it, pin it to the top of the list, delete it. */
 @Named
@@ -36,7 +37,7 @@ public class ConversationTools implements Serializable {
         UUID open = page.openConversation();
         Optional<ConversationView> renamed = open == null ? Optional.empty()
                 : conversations.rename(page.caller(), open, newTitle);
-        renamed.ifPresentOrElse(page::show, () -> ChatBacking.error("This conversation no longer exists."));
+        renamed.ifPresentOrElse(page::show, () -> ProblemMessages.show("This conversation no longer exists."));
         newTitle = null;
         list.changed();
     }

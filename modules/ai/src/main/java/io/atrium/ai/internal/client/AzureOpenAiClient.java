@@ -14,20 +14,21 @@ import jakarta.ws.rs.core.Response;
  * docs/decisions.md). Built by {@link AzureOpenAiChat} with {@code RestClientBuilder}; the credential comes from
  * {@link CredentialFilter}. Both methods answer the raw {@link Response} with the default exception mapper off: the
  * status, {@code Retry-After} and a claims challenge decide what happens next, and Azure's error body explains it.
+ * Paths are on the methods, as for every client interface here: a class-level {@code @Path} would make the WAR's
+ * JAX-RS scan take it for a resource.
  */
-@Path("/openai")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public interface AzureOpenAiClient {
 
     /** The dated API (such as {@code 2024-10-21}): the deployment in the path, no model in the body. */
     @POST
-    @Path("/deployments/{deployment}/chat/completions")
+    @Path("/openai/deployments/{deployment}/chat/completions")
     Response complete(@PathParam("deployment") String deployment, @QueryParam("api-version") String apiVersion,
                       ChatCompletionRequest request);
 
     /** The v1 API: the body's {@code model} names the deployment. */
     @POST
-    @Path("/v1/chat/completions")
+    @Path("/openai/v1/chat/completions")
     Response complete(ChatCompletionRequest request);
 }

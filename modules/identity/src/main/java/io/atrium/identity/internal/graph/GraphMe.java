@@ -6,11 +6,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** Microsoft Graph's {@code /me}: the signed-in user, as the delegated token says. */
-@Path("/me")
+/**
+ * Microsoft Graph's {@code /me}: the signed-in user, as the delegated token says. The path is on the method: a
+ * class-level {@code @Path} made the WAR's JAX-RS scan take the interface for a resource and warn at every start.
+ */
 public interface GraphMe {
 
     @GET
+    @Path("/me")
     @Produces(MediaType.APPLICATION_JSON)
     GraphUser me(@QueryParam("$select") String properties);
 
