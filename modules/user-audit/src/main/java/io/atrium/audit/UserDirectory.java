@@ -11,8 +11,7 @@ public interface UserDirectory {
 
     /** A page of users in display-name order. */
     default List<UserView> list(int offset, int limit) {
-        return search(new UserQuery(null, null, null, null, null, null, UserQuery.Sort.NAME, false, offset, limit))
-                .users();
+        return search(UserQuery.builder().page(offset, limit).build()).users();
     }
 
     /** A filtered, sorted page of users, with the number of all matches; two queries whatever the page size. */

@@ -97,7 +97,8 @@ class UsersBenchmark {
 
     private static UserQuery query(String name, String email, String status, String role, Instant from,
                                    UserQuery.Sort sort, boolean descending, int offset) {
-        return new UserQuery(name, email, status, role, from, null, sort, descending, offset, 25);
+        return UserQuery.builder().name(name).email(email).status(UserQuery.Status.parse(status)).role(role)
+                .signedIn(from, null).sort(sort, descending).page(offset, 25).build();
     }
 
     private void seed() {

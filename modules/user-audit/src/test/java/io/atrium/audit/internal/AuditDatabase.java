@@ -1,7 +1,6 @@
 package io.atrium.audit.internal;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -114,18 +113,6 @@ public final class AuditDatabase {
             return result.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    /** Sets a bean's injected field, as CDI would. */
-    public static <T> T inject(T bean, String field, Object value) {
-        try {
-            Field target = bean.getClass().getDeclaredField(field);
-            target.setAccessible(true);
-            target.set(bean, value);
-            return bean;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
