@@ -14,7 +14,7 @@ public interface UserDirectory {
         return search(UserQuery.builder().page(offset, limit).build()).users();
     }
 
-    /** A filtered, sorted page of users, with the number of all matches; two queries whatever the page size. */
+    /** A filtered, sorted page of users, with the number of all matches; three queries whatever the page size. */
     default UserPage search(UserQuery query) {
         return new UserPage(page(query), count(query));
     }
@@ -22,7 +22,7 @@ public interface UserDirectory {
     /** How many users match the query's filters; one query. */
     long count(UserQuery query);
 
-    /** The query's page of matching users, sorted; one query whatever the page size. */
+    /** The query's page of matching users, sorted; two queries (the page's ids, then their rows) whatever its size. */
     List<UserView> page(UserQuery query);
 
     /** @throws AdministrationRefused NOT_FOUND for an unknown id */

@@ -43,6 +43,9 @@ public final class AuditDatabase {
         properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
         properties.put("jakarta.persistence.jtaDataSource", "");
         properties.put("jakarta.persistence.nonJtaDataSource", dataSource);
+        // One connection per transaction, reads included, as a JTA transaction in Payara has: otherwise EclipseLink
+        // takes a fresh connection from the (unpooled) data source for each read before the first write.
+        properties.put("eclipselink.transaction.join-existing", "true");
         this.entityManagers = Persistence.createEntityManagerFactory("atrium-audit", properties);
     }
 

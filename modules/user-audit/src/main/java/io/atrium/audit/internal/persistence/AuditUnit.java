@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 import jakarta.inject.Qualifier;
 
-/** The EntityManager of the user-audit module's persistence unit ({@code atrium-audit}), as {@link AuditUnitProducer} makes it injectable. */
+/** The EntityManager of the module's persistence unit ({@code atrium-audit}), as {@link AuditUnitProducer} offers it. */
 @Qualifier
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -48,10 +48,10 @@ public class JpaUserDirectory implements UserDirectory {
 
     @Override
     public Optional<UserView> findByEntraIdentity(String tenantId, String objectId) {
-        return entityManager.createNamedQuery("User.findByEntraIdentity", UserEntity.class)
+        return entityManager.createNamedQuery("User.findByEntraIdentity", Object[].class)
                 .setParameter("tenantId", tenantId)
                 .setParameter("objectId", objectId)
-                .getResultStream().findFirst().map(user -> views(List.of(user)).get(0));
+                .getResultStream().findFirst().map(JpaUserDirectory::view);
     }
 
     @Override
@@ -81,10 +81,10 @@ public class JpaUserDirectory implements UserDirectory {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, UserEntity> users = new HashMap<>();
-        entityManager.createNamedQuery("User.findByIds", UserEntity.class).setParameter("ids", ids)
-                .getResultList().forEach(user -> users.put(user.id(), user));
-        return views(ids.stream().map(users::get).toList());
+        Map<UUID, UserView> users = new HashMap<>();
+        entityManager.createNamedQuery("User.findByIds", Object[].class).setParameter("ids", ids)
+                .getResultList().stream().map(JpaUserDirectory::view).forEach(user -> users.put(user.id(), user));
+        return ids.stream().map(users::get).toList();
     }
 
     /**
@@ -110,8 +110,10 @@ public class JpaUserDirectory implements UserDirectory {
         if (present(filter.role())) {
             Subquery<UUID> holders = query.subquery(UUID.class);
             Root<RoleGrantEntity> g = holders.from(RoleGrantEntity.class);
+            // GROUP BY keeps the holders of the role a set of their own, hashed once: PostgreSQL otherwise probes
+            // role_grant's index for every user it walks in name order (measured: 105 ms instead of 34 for 'admin').
             holders.select(g.get("userId")).where(cb.equal(g.get("role"), bound(cb, parameters, "role",
-                    filter.role().strip())), RoleGrantCriteria.current(cb, g));
+                    filter.role().strip())), RoleGrantCriteria.current(cb, g)).groupBy(g.get("userId"));
             filters.add(u.get("id").in(holders));
         }
         if (filter.signedInFrom() != null) {
@@ -148,10 +150,10 @@ public class JpaUserDirectory implements UserDirectory {
 
     @Override
     public UserDetails details(UUID userId, int recentSignIns) {
-        UserEntity entity = Optional.ofNullable(entityManager.find(UserEntity.class, userId))
+        UserView user = entityManager.createNamedQuery("User.findById", Object[].class).setParameter("id", userId)
+                .getResultStream().findFirst().map(JpaUserDirectory::view)
                 .orElseThrow(() -> new AdministrationRefused(AdministrationRefused.Kind.NOT_FOUND,
                         "There is no user " + userId + "."));
-        UserView user = views(List.of(entity)).get(0);
         List<IdentityView> identities = entityManager.createNamedQuery("Identity.findByUser", IdentityEntity.class)
                 .setParameter("userId", userId)
                 .getResultList().stream().map(IdentityEntity::view).toList();
@@ -166,13 +168,9 @@ public class JpaUserDirectory implements UserDirectory {
         return new UserDetails(user, identities, roles, events);
     }
 
-    /** The users as views, in their order, with their sign-in counts from one query. */
-    private List<UserView> views(List<UserEntity> users) {
-        Map<UUID, Long> signIns = new HashMap<>();
-        entityManager.createNamedQuery("LoginEvent.countSuccessesByUsers", Object[].class)
-                .setParameter("userIds", users.stream().map(UserEntity::id).toList())
-                .getResultList().forEach(row -> signIns.put((UUID) row[0], ((Number) row[1]).longValue()));
-        return users.stream().map(user -> user.view(signIns.getOrDefault(user.id(), 0L))).toList();
+    /** A row of the {@code User.find...} queries: the user and their sign-in count. */
+    private static UserView view(Object[] row) {
+        return ((UserEntity) row[0]).view(((Number) row[1]).longValue());
     }
 
     private static boolean present(String filter) {

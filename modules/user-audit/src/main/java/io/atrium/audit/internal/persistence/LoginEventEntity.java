@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
@@ -18,13 +17,8 @@ import io.atrium.audit.LoginEventView;
  */
 @Entity
 @Table(name = "login_event")
-@NamedQueries({
-    @NamedQuery(name = "LoginEvent.findRecentByUser", query = "SELECT e FROM LoginEventEntity e "
-            + "WHERE e.userId = :userId ORDER BY e.occurredAt DESC"),
-    // Each count from the (user, time) index, all users of a page in one query.
-    @NamedQuery(name = "LoginEvent.countSuccessesByUsers", query = "SELECT e.userId, COUNT(e) "
-            + "FROM LoginEventEntity e WHERE e.userId IN :userIds AND e.outcome = 'success' GROUP BY e.userId")
-})
+@NamedQuery(name = "LoginEvent.findRecentByUser", query = "SELECT e FROM LoginEventEntity e "
+        + "WHERE e.userId = :userId ORDER BY e.occurredAt DESC")
 public class LoginEventEntity {
 
     @Id

@@ -20,9 +20,12 @@ import io.atrium.audit.UserView;
 @Entity
 @Table(name = "app_user")
 @NamedQueries({
-    @NamedQuery(name = "User.findByEntraIdentity", query = "SELECT u FROM UserEntity u "
+    @NamedQuery(name = "User.findByEntraIdentity", query = "SELECT u, " + UserEntity.SIGN_INS + " FROM UserEntity u "
             + "WHERE u.tenantId = :tenantId AND u.objectId = :objectId"),
-    @NamedQuery(name = "User.findByIds", query = "SELECT u FROM UserEntity u WHERE u.id IN :ids"),
+    @NamedQuery(name = "User.findById", query = "SELECT u, " + UserEntity.SIGN_INS + " FROM UserEntity u "
+            + "WHERE u.id = :id"),
+    @NamedQuery(name = "User.findByIds", query = "SELECT u, " + UserEntity.SIGN_INS + " FROM UserEntity u "
+            + "WHERE u.id IN :ids"),
     @NamedQuery(name = "User.findStandingByEntraIdentity", query = "SELECT u.status, g.role FROM UserEntity u "
             + "LEFT JOIN RoleGrantEntity g ON g.userId = u.id AND g.source = 'local' AND " + RoleGrantEntity.CURRENT
             + " WHERE u.tenantId = :tenantId AND u.objectId = :objectId"),
@@ -34,6 +37,9 @@ import io.atrium.audit.UserView;
 })
 public class UserEntity {
 
+    /** The user's successful sign-ins, counted from the (user, time) index with the row: no query per user. */
+    static final String SIGN_INS = "(SELECT COUNT(e) FROM LoginEventEntity e WHERE e.userId = u.id "
+            + "AND e.outcome = 'success')";
     public static final String ACTIVE = UserQuery.Status.ACTIVE.text();
     public static final String DISABLED = UserQuery.Status.DISABLED.text();
 

@@ -69,6 +69,18 @@ class UserDirectoryTest {
                 .isInstanceOfSatisfying(AdministrationRefused.class, refused -> assertThat(refused.kind())
                         .isEqualTo(AdministrationRefused.Kind.INVALID))
                 .hasMessage("status must be 'active' or 'disabled'");
+        Instant now = Instant.now();
+        assertThatThrownBy(() -> UserQuery.builder().signedIn(now, now).build())
+                .isInstanceOf(AdministrationRefused.class).hasMessage("the sign-in range must start before it ends");
+        assertThatThrownBy(() -> UserQuery.builder().page(-1, 5).build())
+                .isInstanceOf(AdministrationRefused.class).hasMessage("offset must not be negative");
+    }
+
+    @Test
+    void a_status_filter_is_read_as_a_person_writes_it_and_blank_means_any() {
+        assertThat(UserQuery.Status.parse(" Disabled ")).isEqualTo(UserQuery.Status.DISABLED);
+        assertThat(UserQuery.Status.parse("")).isNull();
+        assertThat(names(query(null, null, "disabled", null, null))).containsExactly("erin@bank.example");
     }
 
     private UserPage query(String name, String email, String status, String role, Instant from) {
