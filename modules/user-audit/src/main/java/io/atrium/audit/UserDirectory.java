@@ -11,11 +11,10 @@ public interface UserDirectory {
 
     /** A page of users in display-name order. */
     default List<UserView> list(int offset, int limit) {
-        return search(new UserQuery(null, null, null, null, null, null, UserQuery.Sort.NAME, false, offset, limit))
-                .users();
+        return search(UserQuery.builder().page(offset, limit).build()).users();
     }
 
-    /** A filtered, sorted page of users, with the number of all matches; two queries whatever the page size. */
+    /** A filtered, sorted page of users, with the number of all matches; three queries whatever the page size. */
     default UserPage search(UserQuery query) {
         return new UserPage(page(query), count(query));
     }
@@ -23,7 +22,7 @@ public interface UserDirectory {
     /** How many users match the query's filters; one query. */
     long count(UserQuery query);
 
-    /** The query's page of matching users, sorted; one query whatever the page size. */
+    /** The query's page of matching users, sorted; two queries (the page's ids, then their rows) whatever its size. */
     List<UserView> page(UserQuery query);
 
     /** @throws AdministrationRefused NOT_FOUND for an unknown id */

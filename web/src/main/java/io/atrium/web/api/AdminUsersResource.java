@@ -62,9 +62,10 @@ public class AdminUsersResource {
                          @QueryParam("signedInBefore") String signedInBefore,
                          @QueryParam("sort") @DefaultValue("name") String sort,
                          @QueryParam("descending") @DefaultValue("false") boolean descending) {
-        UserPage page = users.search(new UserQuery(name, email, status, role,
-                Instants.parse("signedInFrom", signedInFrom), Instants.parse("signedInBefore", signedInBefore),
-                sort(sort), descending, offset, limit));
+        UserPage page = users.search(UserQuery.builder().name(name).email(email)
+                .status(UserQuery.Status.parse(status)).role(role)
+                .signedIn(Instants.parse("signedInFrom", signedInFrom), Instants.parse("signedInBefore", signedInBefore))
+                .sort(sort(sort), descending).page(offset, limit).build());
         return Response.ok(page.users()).header("X-Total-Count", page.total()).build();
     }
 

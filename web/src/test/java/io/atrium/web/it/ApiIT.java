@@ -146,6 +146,13 @@ class ApiIT extends AtriumDeployment {
     }
 
     @Test
+    void an_unknown_status_filter_is_a_400_that_names_the_statuses() throws Exception {
+        HttpResponse<String> answer = get("/api/v1/admin/users?status=gone", tokenOf(DemoAccount.ADAM));
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("status must be 'active' or 'disabled'");
+    }
+
+    @Test
     void an_employee_disabled_in_atrium_is_refused_with_403_even_with_a_valid_token() {
         new ScriptedBrowser(AtriumStack.peers()).signIn(atrium(), "olivia");
         Database.execute("UPDATE app_user SET status = 'disabled' WHERE object_id = ?", DemoAccount.OLIVIA.oid());

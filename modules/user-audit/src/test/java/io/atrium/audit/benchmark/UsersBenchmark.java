@@ -72,12 +72,15 @@ class UsersBenchmark {
             System.out.printf("users page query %-40s p50 %6.1f ms  p95 %6.1f ms%n", shape.getKey(),
                     micros.get(micros.size() / 2) / 1000.0, micros.get((int) (micros.size() * 0.95)) / 1000.0);
         }
-        explain("role admin", "SELECT u.id FROM app_user u WHERE u.id IN (SELECT g.user_id FROM role_grant g WHERE "
-                + "g.role = 'admin' AND g.revoked_at IS NULL AND (g.expires_at IS NULL OR g.expires_at > now()) "
-                + "OFFSET 0) ORDER BY lower(u.display_name), u.id OFFSET 0 LIMIT 25");
-        explain("count of all users", "SELECT count(*) FROM app_user u WHERE TRUE");
-        explain("status disabled", "SELECT u.id FROM app_user u WHERE u.status = 'disabled' "
-                + "ORDER BY lower(u.display_name), u.id OFFSET 0 LIMIT 25");
+        explain("role admin", "SELECT t0.ID FROM app_user t0 WHERE t0.ID IN (SELECT t1.user_id FROM role_grant t1 "
+                + "WHERE t1.ROLE = 'admin' AND t1.revoked_at IS NULL AND (t1.expires_at IS NULL OR t1.expires_at > "
+                + "CURRENT_TIMESTAMP) GROUP BY t1.user_id) ORDER BY LOWER(t0.display_name) ASC, t0.ID ASC "
+                + "LIMIT 25 OFFSET 0");
+        explain("name contains 'smith 42'", "SELECT ID FROM app_user WHERE LOWER(display_name || ' ' || USERNAME) "
+                + "LIKE '%smith 42%' ESCAPE '\\' ORDER BY LOWER(display_name) ASC, ID ASC LIMIT 25 OFFSET 0");
+        explain("count of all users", "SELECT COUNT(ID) FROM app_user");
+        explain("status disabled", "SELECT ID FROM app_user WHERE (STATUS = 'disabled') "
+                + "ORDER BY LOWER(display_name) ASC, ID ASC LIMIT 25 OFFSET 0");
         JdbcAuditExport export = new JdbcAuditExport(db.dataSource(), beans.exportRecorder(db));
         exportWithHeapWatch("login events CSV", out -> export.loginEventsCsv(Actor.SYSTEM, out, null, null));
         exportWithHeapWatch("users CSV", out -> export.usersCsv(Actor.SYSTEM, out));
@@ -97,7 +100,8 @@ class UsersBenchmark {
 
     private static UserQuery query(String name, String email, String status, String role, Instant from,
                                    UserQuery.Sort sort, boolean descending, int offset) {
-        return new UserQuery(name, email, status, role, from, null, sort, descending, offset, 25);
+        return UserQuery.builder().name(name).email(email).status(UserQuery.Status.parse(status)).role(role)
+                .signedIn(from, null).sort(sort, descending).page(offset, 25).build();
     }
 
     private void seed() {

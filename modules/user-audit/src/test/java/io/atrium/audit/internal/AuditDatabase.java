@@ -1,7 +1,6 @@
 package io.atrium.audit.internal;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -44,6 +43,9 @@ public final class AuditDatabase {
         properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
         properties.put("jakarta.persistence.jtaDataSource", "");
         properties.put("jakarta.persistence.nonJtaDataSource", dataSource);
+        // One connection per transaction, reads included, as a JTA transaction in Payara has: otherwise EclipseLink
+        // takes a fresh connection from the (unpooled) data source for each read before the first write.
+        properties.put("eclipselink.transaction.join-existing", "true");
         this.entityManagers = Persistence.createEntityManagerFactory("atrium-audit", properties);
     }
 
@@ -114,18 +116,6 @@ public final class AuditDatabase {
             return result.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    /** Sets a bean's injected field, as CDI would. */
-    public static <T> T inject(T bean, String field, Object value) {
-        try {
-            Field target = bean.getClass().getDeclaredField(field);
-            target.setAccessible(true);
-            target.set(bean, value);
-            return bean;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -19,9 +19,7 @@ import io.atrium.audit.internal.signin.SignInFailureRecorder;
 import io.atrium.audit.internal.signin.SignInRecorder;
 import io.atrium.identity.events.EmployeeStandingChanged;
 
-import static io.atrium.audit.internal.AuditDatabase.inject;
-
-/** The module's beans wired to one transaction's EntityManager, as CDI and JTA wire them in Payara. */
+/** The module's beans wired through their constructors to one transaction's EntityManager, as CDI and JTA wire them. */
 public final class Beans {
 
     public final FiredEvents<EmployeeStandingChanged> standingChanges = new FiredEvents<>();
@@ -39,38 +37,32 @@ public final class Beans {
     }
 
     public AdminActionChain chain(EntityManager entityManager) {
-        return inject(inject(new AdminActionChain(), "entityManager", entityManager), "seal", actionSeal);
+        return new AdminActionChain(entityManager, actionSeal);
     }
 
     public SignInRecorder signInRecorder(EntityManager entityManager) {
-        SignInRecorder recorder = inject(new SignInRecorder(), "entityManager", entityManager);
-        inject(recorder, "bootstrapAdmins", new BootstrapAdmins(Optional.ofNullable(bootstrapAdmins)));
-        inject(recorder, "chain", chain(entityManager));
-        return inject(recorder, "standingChanged", standingChanges);
+        return new SignInRecorder(entityManager, new BootstrapAdmins(Optional.ofNullable(bootstrapAdmins)),
+                chain(entityManager), standingChanges);
     }
 
     public SignInFailureRecorder failureRecorder(EntityManager entityManager) {
-        return inject(new SignInFailureRecorder(), "entityManager", entityManager);
+        return new SignInFailureRecorder(entityManager);
     }
 
     public JpaUserAdministration administration(EntityManager entityManager) {
-        JpaUserAdministration administration = inject(new JpaUserAdministration(), "entityManager", entityManager);
-        inject(administration, "chain", chain(entityManager));
-        return inject(administration, "standingChanged", standingChanges);
+        return new JpaUserAdministration(entityManager, chain(entityManager), standingChanges);
     }
 
     public JpaUserDirectory directory(EntityManager entityManager) {
-        return inject(new JpaUserDirectory(), "entityManager", entityManager);
+        return new JpaUserDirectory(entityManager);
     }
 
     public JpaLocalAccess localAccess(EntityManager entityManager) {
-        return inject(new JpaLocalAccess(), "entityManager", entityManager);
+        return new JpaLocalAccess(entityManager);
     }
 
     public JpaAdminActionLog actionLog(EntityManager entityManager) {
-        JpaAdminActionLog log = inject(new JpaAdminActionLog(), "entityManager", entityManager);
-        inject(log, "chain", chain(entityManager));
-        return inject(log, "seal", actionSeal);
+        return new JpaAdminActionLog(entityManager, actionSeal, chain(entityManager));
     }
 
     /** Records each export in a transaction of its own on {@code db}, as {@code REQUIRES_NEW} does in Payara. */
@@ -84,7 +76,6 @@ public final class Beans {
     }
 
     public LoginEventRetention retention(EntityManager entityManager) {
-        LoginEventRetention retention = inject(new LoginEventRetention(), "entityManager", entityManager);
-        return inject(retention, "chain", chain(entityManager));
+        return new LoginEventRetention(entityManager, chain(entityManager));
     }
 }

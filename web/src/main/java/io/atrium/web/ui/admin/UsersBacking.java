@@ -87,9 +87,11 @@ public class UsersBacking implements Serializable {
     };
 
     private UserQuery query(int first, int pageSize, SortMeta sort) {
-        return new UserQuery(name, email, status, role, day(signedInFrom, 0), day(signedInTo, 1),
-                sort == null ? UserQuery.Sort.NAME : UserQuery.Sort.valueOf(sort.getField()),
-                sort != null && sort.getOrder() == SortOrder.DESCENDING, first, pageSize);
+        return UserQuery.builder().name(name).email(email).status(UserQuery.Status.parse(status)).role(role)
+                .signedIn(day(signedInFrom, 0), day(signedInTo, 1))
+                .sort(sort == null ? UserQuery.Sort.NAME : UserQuery.Sort.valueOf(sort.getField()),
+                        sort != null && sort.getOrder() == SortOrder.DESCENDING)
+                .page(first, pageSize).build();
     }
 
     /** A date typed in the filter as yyyy-MM-dd, as the start of that day (plus {@code days}) in UTC. */

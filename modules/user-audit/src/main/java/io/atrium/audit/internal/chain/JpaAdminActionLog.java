@@ -8,7 +8,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
 
 import io.atrium.audit.Actor;
@@ -16,24 +19,30 @@ import io.atrium.audit.AdminActionLog;
 import io.atrium.audit.AdminActionQuery;
 import io.atrium.audit.AdminActionView;
 import io.atrium.audit.ChainVerification;
-import io.atrium.audit.internal.persistence.Sql;
+import io.atrium.audit.internal.persistence.AuditUnit;
+import io.atrium.audit.internal.persistence.Like;
 
 @ApplicationScoped
 public class JpaAdminActionLog implements AdminActionLog {
 
     /** Rows read per round trip while verifying: memory stays flat however long the log grows. */
     private static final int VERIFY_BATCH = 1000;
-    private static final String COLUMNS = "SELECT seq, occurred_at, actor, action, target_user_id, target, "
-            + "before_state, after_state, reason, previous_hash, hash FROM admin_action";
 
-    @PersistenceContext(unitName = "atrium-audit")
-    EntityManager entityManager;
-
-    @Inject
-    ActionSeal seal;
+    private final EntityManager entityManager;
+    private final ActionSeal seal;
+    private final AdminActionChain chain;
 
     @Inject
-    AdminActionChain chain;
+    public JpaAdminActionLog(@AuditUnit EntityManager entityManager, ActionSeal seal, AdminActionChain chain) {
+        this.entityManager = entityManager;
+        this.seal = seal;
+        this.chain = chain;
+    }
+
+    /** For CDI's proxy. */
+    protected JpaAdminActionLog() {
+        this(null, null, null);
+    }
 
     @Override
     @Transactional
@@ -44,30 +53,30 @@ public class JpaAdminActionLog implements AdminActionLog {
 
     @Override
     public List<AdminActionView> search(AdminActionQuery query) {
-        List<Object> parameters = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
+        CriteriaQuery<AdminActionEntity> search = cb.createQuery(AdminActionEntity.class);
+        Root<AdminActionEntity> a = search.from(AdminActionEntity.class);
+        List<Predicate> filters = new ArrayList<>();
         if (query.actor() != null && !query.actor().isBlank()) {
-            parameters.add(Sql.containing(query.actor().strip()));
-            where.append(" AND lower(actor) LIKE ?").append(parameters.size());
+            filters.add(cb.like(cb.lower(a.get("actor")), Like.containing(query.actor()), Like.ESCAPE));
         }
         if (query.action() != null && !query.action().isBlank()) {
-            parameters.add(query.action().strip());
-            where.append(" AND action = ?").append(parameters.size());
+            filters.add(cb.equal(a.get("action"), query.action().strip()));
         }
         if (query.targetUserId() != null) {
-            parameters.add(query.targetUserId().toString());
-            where.append(" AND target_user_id = CAST(?").append(parameters.size()).append(" AS uuid)");
+            filters.add(cb.equal(a.get("targetUserId"), query.targetUserId()));
         }
         if (query.from() != null) {
-            parameters.add(query.from());
-            where.append(" AND occurred_at >= ?").append(parameters.size());
+            filters.add(cb.greaterThanOrEqualTo(a.get("occurredAt"), query.from()));
         }
         if (query.before() != null) {
-            parameters.add(query.before());
-            where.append(" AND occurred_at < ?").append(parameters.size());
+            filters.add(cb.lessThan(a.get("occurredAt"), query.before()));
         }
-        return Sql.rows(Sql.query(entityManager, COLUMNS + where + " ORDER BY seq DESC OFFSET " + query.offset()
-                + " LIMIT " + query.limit(), parameters)).stream().map(JpaAdminActionLog::view).toList();
+        search.where(filters.toArray(Predicate[]::new)).orderBy(cb.desc(a.get("seq")));
+        return entityManager.createQuery(search)
+                .setFirstResult(query.offset())
+                .setMaxResults(query.limit())
+                .getResultList().stream().map(AdminActionEntity::view).toList();
     }
 
     @Override
@@ -76,14 +85,17 @@ public class JpaAdminActionLog implements AdminActionLog {
         long expectedSeq = 1;
         long checked = 0;
         while (true) {
-            List<Object[]> rows = Sql.rows(Sql.query(entityManager, COLUMNS + " WHERE seq >= ?1 ORDER BY seq LIMIT "
-                    + VERIFY_BATCH, expectedSeq));
-            for (Object[] row : rows) {
-                AdminActionView entry = view(row);
+            List<AdminActionEntity> rows = entityManager.createNamedQuery("AdminAction.findFromSeq",
+                            AdminActionEntity.class)
+                    .setParameter("seq", expectedSeq)
+                    .setMaxResults(VERIFY_BATCH)
+                    .getResultList();
+            for (AdminActionEntity row : rows) {
+                AdminActionView entry = row.view();
                 if (entry.seq() != expectedSeq) {
                     return new ChainVerification(checked, expectedSeq, "entry " + expectedSeq + " is missing");
                 }
-                if (!previousHash.equals(Sql.text(row[9]))) {
+                if (!previousHash.equals(row.previousHash())) {
                     return new ChainVerification(checked, entry.seq(), "entry " + entry.seq()
                             + " does not link to the entry before it");
                 }
@@ -103,11 +115,5 @@ public class JpaAdminActionLog implements AdminActionLog {
             }
             entityManager.clear();
         }
-    }
-
-    private static AdminActionView view(Object[] row) {
-        return new AdminActionView(Sql.number(row[0]), Sql.instant(row[1]), Sql.text(row[2]), Sql.text(row[3]),
-                Sql.uuid(row[4]), Sql.text(row[5]), Sql.text(row[6]), Sql.text(row[7]), Sql.text(row[8]),
-                Sql.text(row[10]));
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import io.atrium.identity.LocalAccess;
 
@@ -17,24 +17,33 @@ import io.atrium.identity.LocalAccess;
 @ApplicationScoped
 public class JpaLocalAccess implements LocalAccess {
 
-    @PersistenceContext(unitName = "atrium-audit")
-    EntityManager entityManager;
+    private final EntityManager entityManager;
+
+    @Inject
+    public JpaLocalAccess(@AuditUnit EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** For CDI's proxy. */
+    protected JpaLocalAccess() {
+        this(null);
+    }
 
     @Override
     public Standing standing(String tenantId, String objectId) {
-        List<Object[]> rows = Sql.rows(Sql.query(entityManager, """
-                SELECT u.status, g.role FROM app_user u
-                  LEFT JOIN role_grant g ON g.user_id = u.id AND g.source = 'local' AND """
-                + JpaUserDirectory.CURRENT_GRANT + " WHERE u.tenant_id = ?1 AND u.object_id = ?2", tenantId, objectId));
+        List<Object[]> rows = entityManager.createNamedQuery("User.findStandingByEntraIdentity", Object[].class)
+                .setParameter("tenantId", tenantId)
+                .setParameter("objectId", objectId)
+                .getResultList();
         if (rows.isEmpty()) {
             return Standing.UNKNOWN_EMPLOYEE;
         }
         Set<String> granted = new LinkedHashSet<>();
         for (Object[] row : rows) {
             if (row[1] != null) {
-                granted.add(row[1].toString());
+                granted.add((String) row[1]);
             }
         }
-        return new Standing("disabled".equals(rows.get(0)[0]), granted);
+        return new Standing(UserEntity.DISABLED.equals(rows.get(0)[0]), granted);
     }
 }

@@ -5,11 +5,11 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import io.atrium.audit.Actor;
 import io.atrium.audit.internal.chain.AdminActionChain;
+import io.atrium.audit.internal.persistence.AuditUnit;
 import io.atrium.audit.internal.persistence.Sql;
 
 /**
@@ -21,14 +21,23 @@ public class LoginEventRetention {
 
     static final int BATCH = 10_000;
 
-    @PersistenceContext(unitName = "atrium-audit")
-    EntityManager entityManager;
+    private final EntityManager entityManager;
+    private final AdminActionChain chain;
 
     @Inject
-    AdminActionChain chain;
+    public LoginEventRetention(@AuditUnit EntityManager entityManager, AdminActionChain chain) {
+        this.entityManager = entityManager;
+        this.chain = chain;
+    }
+
+    /** For CDI's proxy. */
+    protected LoginEventRetention() {
+        this(null, null);
+    }
 
     @Transactional
     public int purgeBatch(Instant cutoff) {
+        // Native: a JPQL bulk DELETE cannot be limited to a batch (no LIMIT in its subquery).
         return Sql.query(entityManager, """
                 DELETE FROM login_event WHERE id IN (
                     SELECT id FROM login_event WHERE occurred_at < ?1 LIMIT""" + " " + BATCH + ")", cutoff)

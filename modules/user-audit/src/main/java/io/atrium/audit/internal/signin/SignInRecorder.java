@@ -1,6 +1,7 @@
 package io.atrium.audit.internal.signin;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,11 +14,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import io.atrium.audit.Actor;
 import io.atrium.audit.internal.chain.AdminActionChain;
+import io.atrium.audit.internal.persistence.AuditUnit;
+import io.atrium.audit.internal.persistence.RoleGrantEntity;
 import io.atrium.audit.internal.persistence.Sql;
 import io.atrium.identity.events.EmployeeRolesRefreshed;
 import io.atrium.identity.events.EmployeeSignedIn;
@@ -69,8 +71,9 @@ public class SignInRecorder {
             """;
 
     /*
-     * Entra's roles replace those of the previous sign-in in one statement: the roles and their sources come as two
-     * newline-separated lists (no role value holds a newline), unnested side by side.
+     * Entra's roles replace those of the previous sign-in in one statement (native SQL: JPA has no ON CONFLICT, here
+     * on the partial unique index of current grants): the roles and their sources come as two newline-separated
+     * lists (no role value holds a newline), unnested side by side.
      */
     private static final String REPLACE_ENTRA_ROLES = """
             WITH given AS (
@@ -87,39 +90,36 @@ public class SignInRecorder {
             ON CONFLICT (user_id, role, source) WHERE revoked_at IS NULL DO NOTHING
             """;
 
-    /* The user's id and the roles Entra gave them last, as RECORD_SIGN_IN lists them. */
-    private static final String ENTRA_ROLES_OF = """
-            SELECT CAST(u.id AS text),
-                   (SELECT string_agg(g.role || chr(9) || g.source, chr(10) ORDER BY g.role, g.source)
-                      FROM role_grant g
-                     WHERE g.user_id = u.id AND g.source <> 'local' AND g.revoked_at IS NULL)
-              FROM app_user u
-             WHERE u.tenant_id = ?1 AND u.object_id = ?2
-            """;
-
-    @PersistenceContext(unitName = "atrium-audit")
-    EntityManager entityManager;
+    private final EntityManager entityManager;
+    private final BootstrapAdmins bootstrapAdmins;
+    private final AdminActionChain chain;
+    private final Event<EmployeeStandingChanged> standingChanged;
 
     @Inject
-    BootstrapAdmins bootstrapAdmins;
+    public SignInRecorder(@AuditUnit EntityManager entityManager, BootstrapAdmins bootstrapAdmins,
+                          AdminActionChain chain, Event<EmployeeStandingChanged> standingChanged) {
+        this.entityManager = entityManager;
+        this.bootstrapAdmins = bootstrapAdmins;
+        this.chain = chain;
+        this.standingChanged = standingChanged;
+    }
 
-    @Inject
-    AdminActionChain chain;
-
-    @Inject
-    Event<EmployeeStandingChanged> standingChanged;
+    /** For CDI's proxy. */
+    protected SignInRecorder() {
+        this(null, null, null, null);
+    }
 
     @Transactional
     public void record(@Observes EmployeeSignedIn signIn) {
         Instant at = Sql.micros(signIn.at());
-        Object[] recorded = Sql.rows(Sql.query(entityManager, RECORD_SIGN_IN, signIn.tenantId(), signIn.objectId(),
-                signIn.username(), signIn.displayName(), signIn.email(), at, signIn.issuer(), signIn.subject(),
-                UUID.randomUUID(), signIn.clientAddress(), signIn.userAgent(), signIn.entraSessionId())).get(0);
-        UUID userId = Sql.uuid(recorded[0]);
-        Map<String, String> given = entraRoles(signIn);
-        if (!given.equals(entraRoles(Sql.text(recorded[1])))) {
-            Sql.query(entityManager, REPLACE_ENTRA_ROLES, userId, String.join("\n", given.keySet()),
-                    String.join("\n", given.values()), at).executeUpdate();
+        Object[] recorded = (Object[]) Sql.query(entityManager, RECORD_SIGN_IN, signIn.tenantId(),
+                signIn.objectId(), signIn.username(), signIn.displayName(), signIn.email(), at, signIn.issuer(),
+                signIn.subject(), UUID.randomUUID(), signIn.clientAddress(), signIn.userAgent(),
+                signIn.entraSessionId()).getSingleResult();
+        UUID userId = UUID.fromString((String) recorded[0]);
+        Map<String, String> given = entraRoles(signIn.roles(), signIn.appRoles());
+        if (!given.equals(stored(listed((String) recorded[1])))) {
+            replaceEntraRoles(userId, given, at);
         }
         if (bootstrapAdmins.includes(signIn.tenantId(), signIn.objectId())) {
             grantBootstrapAdmin(userId, signIn);
@@ -132,20 +132,28 @@ public class SignInRecorder {
      */
     @Transactional
     public void record(@Observes EmployeeRolesRefreshed refreshed) {
-        List<Object[]> rows = Sql.rows(Sql.query(entityManager, ENTRA_ROLES_OF, refreshed.tenantId(),
-                refreshed.objectId()));
+        List<Object[]> rows = entityManager.createNamedQuery("User.findEntraRolesByEntraIdentity", Object[].class)
+                .setParameter("tenantId", refreshed.tenantId())
+                .setParameter("objectId", refreshed.objectId())
+                .getResultList();
         if (rows.isEmpty()) {
             return;
         }
+        List<String[]> stored = new ArrayList<>();
+        for (Object[] row : rows) {
+            if (row[1] != null) {
+                stored.add(new String[]{(String) row[1], (String) row[2]});
+            }
+        }
         Map<String, String> given = entraRoles(refreshed.roles(), refreshed.appRoles());
-        if (!given.equals(entraRoles(Sql.text(rows.get(0)[1])))) {
-            Sql.query(entityManager, REPLACE_ENTRA_ROLES, Sql.uuid(rows.get(0)[0]), String.join("\n", given.keySet()),
-                    String.join("\n", given.values()), Sql.micros(refreshed.at())).executeUpdate();
+        if (!given.equals(stored(stored))) {
+            replaceEntraRoles((UUID) rows.get(0)[0], given, Sql.micros(refreshed.at()));
         }
     }
 
-    private static Map<String, String> entraRoles(EmployeeSignedIn signIn) {
-        return entraRoles(signIn.roles(), signIn.appRoles());
+    private void replaceEntraRoles(UUID userId, Map<String, String> given, Instant at) {
+        Sql.query(entityManager, REPLACE_ENTRA_ROLES, userId, String.join("\n", given.keySet()),
+                String.join("\n", given.values()), at).executeUpdate();
     }
 
     /** Entra is the authority on its own roles: each role it gave with where it came from. */
@@ -157,15 +165,23 @@ public class SignInRecorder {
         return sources;
     }
 
-    /** The roles stored from the previous sign-in, as {@link #RECORD_SIGN_IN} lists them. */
-    private static Map<String, String> entraRoles(String stored) {
-        Map<String, String> sources = new TreeMap<>();
+    /** The (role, source) pairs of {@link #RECORD_SIGN_IN}'s list: a line each, role and source split by a tab. */
+    private static List<String[]> listed(String stored) {
+        List<String[]> pairs = new ArrayList<>();
         if (stored != null) {
             for (String line : stored.split("\n")) {
-                String[] roleAndSource = line.split("\t", 2);
-                if (sources.put(roleAndSource[0], roleAndSource[1]) != null) {
-                    return Map.of(); // the same role from two sources: not what a sign-in gives, so replace
-                }
+                pairs.add(line.split("\t", 2));
+            }
+        }
+        return pairs;
+    }
+
+    /** The roles stored from the previous sign-in, each with its source. */
+    private static Map<String, String> stored(List<String[]> roleAndSource) {
+        Map<String, String> sources = new TreeMap<>();
+        for (String[] pair : roleAndSource) {
+            if (sources.put(pair[0], pair[1]) != null) {
+                return Map.of(); // the same role from two sources: not what a sign-in gives, so replace
             }
         }
         return sources;
@@ -176,16 +192,16 @@ public class SignInRecorder {
      * since any local admin grant, even a revoked one, counts as "already bootstrapped".
      */
     private void grantBootstrapAdmin(UUID userId, EmployeeSignedIn signIn) {
-        long earlier = Sql.number(Sql.query(entityManager, "SELECT count(*) FROM role_grant WHERE user_id = ?1 "
-                + "AND role = 'admin' AND source = 'local'", userId).getSingleResult());
+        long earlier = entityManager.createNamedQuery("RoleGrant.countEverLocal", Long.class)
+                .setParameter("userId", userId)
+                .setParameter("role", "admin")
+                .getSingleResult();
         if (earlier > 0) {
             return;
         }
         String reason = "named in ATRIUM_BOOTSTRAP_ADMINS";
-        Sql.query(entityManager, """
-                INSERT INTO role_grant (user_id, role, source, granted_by, granted_at, reason)
-                VALUES (?1, 'admin', 'local', ?2, ?3, ?4)""",
-                userId, Actor.SYSTEM.described(), Sql.micros(Instant.now()), reason).executeUpdate();
+        entityManager.persist(RoleGrantEntity.local(userId, "admin", Actor.SYSTEM.described(),
+                Sql.micros(Instant.now()), null, reason));
         chain.append(Actor.SYSTEM, "grant-role", userId, signIn.displayName() + " <" + signIn.username() + "> ("
                 + signIn.tenantId() + "/" + signIn.objectId() + ")", "no local grant of admin",
                 "local grant of admin without expiry", reason);

@@ -51,10 +51,10 @@ class UserDirectoryTest {
 
     @Test
     void pages_are_sorted_on_the_server_with_the_total_of_all_pages() {
-        UserPage first = db.inTransaction(em -> beans.directory(em).search(new UserQuery(null, null, null, null, null,
-                null, UserQuery.Sort.LAST_SIGN_IN, false, 0, 2)));
-        UserPage second = db.inTransaction(em -> beans.directory(em).search(new UserQuery(null, null, null, null, null,
-                null, UserQuery.Sort.LAST_SIGN_IN, false, 2, 2)));
+        UserPage first = db.inTransaction(em -> beans.directory(em).search(UserQuery.builder()
+                .sort(UserQuery.Sort.LAST_SIGN_IN, false).page(0, 2).build()));
+        UserPage second = db.inTransaction(em -> beans.directory(em).search(UserQuery.builder()
+                .sort(UserQuery.Sort.LAST_SIGN_IN, false).page(2, 2).build()));
 
         assertThat(first.total()).isEqualTo(3);
         assertThat(first.users()).extracting(UserView::username).first().isEqualTo("olivia_o@bank.example");
@@ -63,15 +63,30 @@ class UserDirectoryTest {
 
     @Test
     void nonsense_paging_is_refused_with_a_message() {
-        assertThatThrownBy(() -> new UserQuery(null, null, null, null, null, null, null, false, 0, 500))
+        assertThatThrownBy(() -> UserQuery.builder().page(0, 500).build())
                 .isInstanceOf(AdministrationRefused.class).hasMessage("limit must be between 1 and 200");
-        assertThatThrownBy(() -> new UserQuery(null, null, "gone", null, null, null, null, false, 0, 5))
-                .isInstanceOf(AdministrationRefused.class);
+        assertThatThrownBy(() -> UserQuery.Status.parse("gone"))
+                .isInstanceOfSatisfying(AdministrationRefused.class, refused -> assertThat(refused.kind())
+                        .isEqualTo(AdministrationRefused.Kind.INVALID))
+                .hasMessage("status must be 'active' or 'disabled'");
+        Instant now = Instant.now();
+        assertThatThrownBy(() -> UserQuery.builder().signedIn(now, now).build())
+                .isInstanceOf(AdministrationRefused.class).hasMessage("the sign-in range must start before it ends");
+        assertThatThrownBy(() -> UserQuery.builder().page(-1, 5).build())
+                .isInstanceOf(AdministrationRefused.class).hasMessage("offset must not be negative");
+    }
+
+    @Test
+    void a_status_filter_is_read_as_a_person_writes_it_and_blank_means_any() {
+        assertThat(UserQuery.Status.parse(" Disabled ")).isEqualTo(UserQuery.Status.DISABLED);
+        assertThat(UserQuery.Status.parse("")).isNull();
+        assertThat(names(query(null, null, "disabled", null, null))).containsExactly("erin@bank.example");
     }
 
     private UserPage query(String name, String email, String status, String role, Instant from) {
-        return db.inTransaction(em -> beans.directory(em).search(new UserQuery(name, email, status, role, from, null,
-                UserQuery.Sort.USERNAME, false, 0, 50)));
+        return db.inTransaction(em -> beans.directory(em).search(UserQuery.builder().name(name).email(email)
+                .status(UserQuery.Status.parse(status)).role(role).signedIn(from, null)
+                .sort(UserQuery.Sort.USERNAME, false).page(0, 50).build()));
     }
 
     private static java.util.List<String> names(UserPage page) {
