@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.atrium.ai.internal.conversation.JpaConversations;
 import io.atrium.ai.internal.feedback.JpaAnswerFeedback;
 import io.atrium.ai.internal.usage.AiDatabase;
 
@@ -159,7 +160,7 @@ class AnswerFeedbackTest {
     }
 
     private static <T> T conversations(Function<Conversations, T> work) {
-        return database.inTransaction(em -> work.apply(new Conversations(em,
+        return database.inTransaction(em -> work.apply(new JpaConversations(em,
                 Clock.tick(Clock.system(ZoneOffset.UTC), Duration.ofMillis(1)))));
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.atrium.ai.internal.conversation.JpaConversations;
 import io.atrium.ai.internal.usage.AiDatabase;
 
 /** Conversations kept per employee on a real PostgreSQL, private to their owner. */
@@ -204,7 +205,7 @@ class ConversationsTest {
         database.inTransaction(em -> {
             for (int i = 0; i < total; i++) {
                 // A millisecond apart, so that the most recently used order is known.
-                new Conversations(em, Clock.fixed(start.plusMillis(i), ZoneOffset.UTC))
+                new JpaConversations(em, Clock.fixed(start.plusMillis(i), ZoneOffset.UTC))
                         .start(ERIN, "Conversation " + i);
             }
             return null;
@@ -263,7 +264,7 @@ class ConversationsTest {
     }
 
     private static <T> T call(Function<Conversations, T> work) {
-        return database.inTransaction(em -> work.apply(new Conversations(em,
+        return database.inTransaction(em -> work.apply(new JpaConversations(em,
                 Clock.tick(Clock.system(ZoneOffset.UTC), Duration.ofMillis(1)))));
     }
 }

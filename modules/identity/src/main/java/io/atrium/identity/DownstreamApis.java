@@ -42,8 +42,9 @@ public class DownstreamApis {
     private final AccessTokens tokens;
     private final Supplier<Optional<EmployeeToken>> callingEmployee;
 
+    /** Package-private: its settings are the module's own, which no caller outside it can name. */
     @Inject
-    public DownstreamApis(DownstreamApiSettings settings, AccessTokens tokens, HttpServletRequest request) {
+    DownstreamApis(DownstreamApiSettings settings, AccessTokens tokens, HttpServletRequest request) {
         this(settings, tokens, () -> CallingEmployee.tokenOf(request));
     }
 

@@ -16,8 +16,9 @@ public class PublicAddress {
 
     private final OidcSettings settings;
 
+    /** Package-private: its settings are the module's own, which no caller outside it can name. */
     @Inject
-    public PublicAddress(OidcSettings settings) {
+    PublicAddress(OidcSettings settings) {
         this.settings = settings;
     }
 

@@ -21,6 +21,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import io.atrium.identity.internal.outbound.EntraAccessTokens;
 import io.atrium.identity.internal.outbound.SettingsFromEnvironment;
 import io.atrium.standins.LocalPorts;
 import io.atrium.standins.SharedFixtures;
@@ -134,7 +135,7 @@ class AccessTokenRefusalsTest {
     }
 
     private static AccessTokens accessTokens(String authorityHost) {
-        return new AccessTokens(SettingsFromEnvironment.of(Map.of("ATRIUM_APP_CREDENTIAL", "client-secret",
+        return new EntraAccessTokens(SettingsFromEnvironment.of(Map.of("ATRIUM_APP_CREDENTIAL", "client-secret",
                 "AZURE_AUTHORITY_HOST", authorityHost, "AZURE_TENANT_ID", TENANT_ID,
                 "AZURE_CLIENT_ID", EntraStandIn.CLIENT_ID, "AZURE_CLIENT_SECRET", EntraStandIn.CLIENT_SECRET)));
     }

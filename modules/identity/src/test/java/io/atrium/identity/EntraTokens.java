@@ -29,6 +29,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import io.atrium.identity.internal.outbound.EntraAccessTokens;
 import io.atrium.identity.internal.outbound.SettingsFromEnvironment;
 import io.atrium.standins.entra.EntraStandIn;
 
@@ -48,7 +49,7 @@ public final class EntraTokens {
                 "AZURE_TENANT_ID", entra.tenantId(),
                 "AZURE_CLIENT_ID", entra.clientId()));
         environment.putAll(credential);
-        return new AccessTokens(SettingsFromEnvironment.of(environment));
+        return new EntraAccessTokens(SettingsFromEnvironment.of(environment));
     }
 
     static Map<String, String> clientSecret(EntraStandIn entra) {

@@ -24,6 +24,7 @@ import io.atrium.ai.internal.client.AzureOpenAiChat;
 import io.atrium.ai.internal.client.AzureOpenAiSettings;
 import io.atrium.identity.AccessTokens;
 import io.atrium.identity.EmployeeToken;
+import io.atrium.identity.internal.outbound.EntraAccessTokens;
 import io.atrium.identity.internal.outbound.OutboundTokenSettings;
 import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.entra.DemoSignIn;
@@ -53,7 +54,7 @@ class ContinuousAccessEvaluationTest {
         entra = JvmTrustedEntra.start();
         azure = AzureOpenAiStandIn.startRequiringEntra(0, new TrustedIssuer(entra.issuer(), entra.clientId(),
                 entra.truststore(), entra.truststorePassword()));
-        accessTokens = new AccessTokens(new OutboundTokenSettings("client-secret",
+        accessTokens = new EntraAccessTokens(new OutboundTokenSettings("client-secret",
                 new EntraSettings(entra.authorityHost(),
                 Optional.of(entra.tenantId()), Optional.of(entra.clientId())),
                 Optional.of(entra.clientSecret()),

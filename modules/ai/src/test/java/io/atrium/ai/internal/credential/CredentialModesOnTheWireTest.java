@@ -27,6 +27,7 @@ import io.atrium.ai.internal.client.AzureOpenAiChat;
 import io.atrium.ai.internal.client.AzureOpenAiSettings;
 import io.atrium.identity.AccessTokens;
 import io.atrium.identity.EmployeeToken;
+import io.atrium.identity.internal.outbound.EntraAccessTokens;
 import io.atrium.identity.internal.outbound.OutboundTokenSettings;
 import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.entra.DemoSignIn;
@@ -60,7 +61,7 @@ class CredentialModesOnTheWireTest {
                 entra.truststore(), entra.truststorePassword()));
         keyOnly = AzureOpenAiStandIn.start(0, KEY);
         // Test-only use of identity's settings class: AccessTokens is built as CDI would build it in Payara.
-        accessTokens = new AccessTokens(new OutboundTokenSettings("client-secret",
+        accessTokens = new EntraAccessTokens(new OutboundTokenSettings("client-secret",
                 new EntraSettings(entra.authorityHost(),
                 Optional.of(entra.tenantId()), Optional.of(entra.clientId())),
                 Optional.of(entra.clientSecret()),

@@ -110,7 +110,7 @@ class UsageLedgerTest {
         ledger.record(call("adam", "2026-03-03T10:00:00Z", 1, 1, "answered"));
         ledger.record(call("adam", "2026-03-09T10:00:00Z", 1, 1, "answered"));
 
-        assertThat(new AiUsage(ledger).perDay(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-03")))
+        assertThat(new LedgerAiUsage(ledger).perDay(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-03")))
                 .containsExactly(new DailyUsage(LocalDate.parse("2026-03-01"), 3, 30, 15, 2),
                         new DailyUsage(LocalDate.parse("2026-03-03"), 1, 1, 1, 1));
     }
@@ -122,7 +122,7 @@ class UsageLedgerTest {
         ledger.record(call("adam", "2026-03-02T10:00:00Z", 1, 1, "answered"));
         ledger.record(call("olivia", "2026-03-02T10:00:00Z", 2, 0, "answered"));
 
-        AiUsage usage = new AiUsage(ledger);
+        AiUsage usage = new LedgerAiUsage(ledger);
         assertThat(usage.topUsers(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-02"), 2))
                 .containsExactly(new UserUsage("tenant-1", "adam", 2, 21, 11),
                         new UserUsage("tenant-1", "erin", 1, 10, 5));
@@ -138,7 +138,7 @@ class UsageLedgerTest {
         ledger.record(call("erin", "2026-03-02T08:00:00Z", "gpt-4o-mini", 3, 0, "content_filtered",
                 "prompt: violence=filtered:high; completion: -"));
 
-        AiUsage usage = new AiUsage(ledger);
+        AiUsage usage = new LedgerAiUsage(ledger);
         LocalDate first = LocalDate.parse("2026-03-01");
         LocalDate second = LocalDate.parse("2026-03-02");
 
@@ -157,7 +157,7 @@ class UsageLedgerTest {
         ledger.record(call("adam", "2026-03-02T09:00:00Z", "gpt-4o", 8, 4, "answered",
                 "prompt: jailbreak=detected; completion: -"));
 
-        List<FilterFinding> findings = new AiUsage(ledger).filterFindings(LocalDate.parse("2026-03-01"),
+        List<FilterFinding> findings = new LedgerAiUsage(ledger).filterFindings(LocalDate.parse("2026-03-01"),
                 LocalDate.parse("2026-03-02"), 10);
 
         assertThat(findings).containsExactly(
@@ -165,9 +165,9 @@ class UsageLedgerTest {
                         "prompt: jailbreak=detected; completion: -"),
                 new FilterFinding(Instant.parse("2026-03-01T09:00:00Z"), "tenant-1", "erin", "gpt-4o-mini",
                         "content_filtered", "prompt: violence=filtered:high; completion: -"));
-        assertThat(new AiUsage(ledger).filterFindings(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-02"),
-                1)).hasSize(1);
-        assertThatThrownBy(() -> new AiUsage(ledger).filterFindings(LocalDate.parse("2026-03-01"),
+        assertThat(new LedgerAiUsage(ledger).filterFindings(LocalDate.parse("2026-03-01"),
+                LocalDate.parse("2026-03-02"), 1)).hasSize(1);
+        assertThatThrownBy(() -> new LedgerAiUsage(ledger).filterFindings(LocalDate.parse("2026-03-01"),
                 LocalDate.parse("2026-03-02"), 1001)).hasMessageContaining("between 1 and 1000");
     }
 
@@ -185,7 +185,7 @@ class UsageLedgerTest {
         ledger.record(call("oid-00000", "2026-03-01T23:00:00Z", "gpt-4o-mini", 4, 2, "answered", ""));
 
         List<UsageRow> rows = new ArrayList<>();
-        new AiUsage(ledger).rows(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-01"), rows::add);
+        new LedgerAiUsage(ledger).rows(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-01"), rows::add);
 
         assertThat(rows).hasSize(5_003);
         assertThat(rows.get(0)).isEqualTo(new UsageRow(LocalDate.parse("2026-03-01"), "tenant-1", "oid-00000",
@@ -203,7 +203,7 @@ class UsageLedgerTest {
 
     @Test
     void bad_ranges_and_limits_are_refused_with_a_reason() {
-        AiUsage usage = new AiUsage(ledger);
+        AiUsage usage = new LedgerAiUsage(ledger);
         LocalDate day = LocalDate.parse("2026-03-01");
 
         assertThatThrownBy(() -> usage.perDay(day, day.minusDays(1))).hasMessageContaining("on or before");

@@ -1,4 +1,4 @@
-package io.atrium.ai;
+package io.atrium.ai.internal.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,12 +29,30 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.atrium.ai.AiCaller;
+import io.atrium.ai.AiUnavailableException;
 import io.atrium.ai.AiUnavailableException.Kind;
+import io.atrium.ai.AiUsage;
+import io.atrium.ai.ChatReply;
+import io.atrium.ai.ChatRequest;
+import io.atrium.ai.ChatService;
+import io.atrium.ai.ChatStream;
+import io.atrium.ai.ChatTurn;
+import io.atrium.ai.DailyUsage;
+import io.atrium.ai.FittedRequest;
+import io.atrium.ai.QuotaRules;
+import io.atrium.ai.QuotaStatus;
+import io.atrium.ai.RecordingListener;
+import io.atrium.ai.RoleQuota;
+import io.atrium.ai.TestConfig;
+import io.atrium.ai.UserQuota;
+import io.atrium.ai.UserUsage;
 import io.atrium.ai.events.AiCallEnded;
 import io.atrium.ai.internal.client.AzureOpenAiChat;
 import io.atrium.ai.internal.client.AzureOpenAiSettings;
 import io.atrium.ai.internal.credential.ApiKeyCredential;
 import io.atrium.ai.internal.usage.AiDatabase;
+import io.atrium.ai.internal.usage.LedgerAiUsage;
 import io.atrium.standins.openai.AzureOpenAiStandIn;
 import io.atrium.standins.openai.Fault;
 
@@ -137,7 +155,7 @@ class ChatServiceLedgerTest {
         // entry and the call-ended event, so a failure there left the caller waiting for the silence limit.
         AzureOpenAiSettings aiSettings = new AzureOpenAiSettings(TestConfig.apiKey(standIn.endpoint(), KEY,
                 Map.of("atrium.ai.daily-token-quotas", "employee=20,admin=1000")));
-        ChatService failingBookkeeping = new ChatService(new AzureOpenAiChat(aiSettings, new ApiKeyCredential(KEY)),
+        ChatService failingBookkeeping = new AzureChatService(new AzureOpenAiChat(aiSettings, new ApiKeyCredential(KEY)),
                 aiSettings, database.ledger(), database.quotaRules(aiSettings.dailyTokenQuotas()), Clock.systemUTC(),
                 call -> {
                     throw new IllegalStateException("the metrics observer failed");
@@ -312,7 +330,7 @@ class ChatServiceLedgerTest {
         service.reply(ADAM, QUESTION);
         service.reply(ADAM, QUESTION);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        AiUsage usage = new AiUsage(database.ledger());
+        AiUsage usage = new LedgerAiUsage(database.ledger());
 
         assertThat(usage.perDay(today, today)).containsExactly(new DailyUsage(today, 3, 18, 15, 2));
         assertThat(usage.topUsers(today, today, 10)).extracting(UserUsage::objectId)
@@ -322,7 +340,7 @@ class ChatServiceLedgerTest {
     private ChatService service(Map<String, String> settings) {
         AzureOpenAiSettings aiSettings = new AzureOpenAiSettings(TestConfig.apiKey(standIn.endpoint(), KEY,
                 settings));
-        return new ChatService(new AzureOpenAiChat(aiSettings, new ApiKeyCredential(KEY)), aiSettings,
+        return new AzureChatService(new AzureOpenAiChat(aiSettings, new ApiKeyCredential(KEY)), aiSettings,
                 database.ledger(), database.quotaRules(aiSettings.dailyTokenQuotas()), Clock.systemUTC(), ended::add);
     }
 
