@@ -38,7 +38,7 @@ class ModuleBoundariesTest {
      * The modules whose public API is kept apart from their internals. Not yet user-audit: AuditMaintenance's
      * injection constructor takes the module's internal retention, bootstrap and seal types.
      */
-    private static final String[] SMALL_FACES = {"identity", "ai"};
+    private static final String[] SMALL_FACES = {"identity", "audit", "ai"};
     private static final JavaClasses ATRIUM = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.atrium");

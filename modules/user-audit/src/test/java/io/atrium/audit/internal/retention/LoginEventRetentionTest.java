@@ -60,7 +60,7 @@ class LoginEventRetentionTest {
 
     @Test
     void a_retention_below_one_day_is_named_as_a_problem() {
-        assertThat(new AuditMaintenance(0, 1440, null, NO_BOOTSTRAP_ADMINS, new ActionSeal(Optional.empty(), 0)).problems()).singleElement().asString()
+        assertThat(new ScheduledAuditMaintenance(0, 1440, null, NO_BOOTSTRAP_ADMINS, new ActionSeal(Optional.empty(), 0)).problems()).singleElement().asString()
                 .startsWith("ATRIUM_AUDIT_LOGIN_EVENT_RETENTION_DAYS");
     }
 
@@ -79,6 +79,6 @@ class LoginEventRetentionTest {
                 });
             }
         };
-        return new AuditMaintenance(days, 1440, retention, NO_BOOTSTRAP_ADMINS, new ActionSeal(Optional.empty(), 0));
+        return new ScheduledAuditMaintenance(days, 1440, retention, NO_BOOTSTRAP_ADMINS, new ActionSeal(Optional.empty(), 0));
     }
 }
