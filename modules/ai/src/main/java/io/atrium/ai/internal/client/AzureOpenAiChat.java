@@ -167,13 +167,13 @@ public class AzureOpenAiChat {
                         answerChallenge(caller, deployment, challenge.get());
                         continue;
                     }
-                    failedHeaders = headersOf(response);
+                    failedHeaders = AzureOpenAiErrors.headersOf(response);
                     failure = AzureOpenAiErrors.fromResponse(response.getStatus(), response.readEntity(String.class),
                             response.getHeaderString("Retry-After"), response.getHeaderString("retry-after-ms"));
                     breakers.failed(deployment, failure);
                 }
             } catch (ProcessingException noAnswer) {
-                Optional<AiUnavailableException> refusal = refusalIn(noAnswer);
+                Optional<AiUnavailableException> refusal = AzureOpenAiErrors.refusalIn(noAnswer);
                 if (refusal.isPresent()) {
                     // The credential filter found no key or token: final, as below.
                     CallLog.failed("chat completion", deployment, started, attempts, refusal.get());
@@ -290,19 +290,5 @@ public class AzureOpenAiChat {
             throw AiUnavailableException.unusableAnswer(Kind.UPSTREAM_ERROR,
                     "Azure OpenAI answered 200 with a body that is not a chat completion");
         }
-    }
-
-    /** The retry policy reads {@code Retry-After} and {@code retry-after-ms} from the JDK's header type. */
-    private static HttpHeaders headersOf(Response response) {
-        return HttpHeaders.of(response.getStringHeaders(), (name, value) -> true);
-    }
-
-    private static Optional<AiUnavailableException> refusalIn(ProcessingException thrown) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AiUnavailableException refusal) {
-                return Optional.of(refusal);
-            }
-        }
-        return Optional.empty();
     }
 }

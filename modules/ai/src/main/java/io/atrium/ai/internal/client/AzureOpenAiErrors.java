@@ -1,11 +1,13 @@
 package io.atrium.ai.internal.client;
 
 import java.io.InterruptedIOException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import jakarta.json.JsonObject;
@@ -13,6 +15,8 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
 
 import io.atrium.ai.AiUnavailableException;
 import io.atrium.ai.AiUnavailableException.Kind;
@@ -165,5 +169,20 @@ public final class AzureOpenAiErrors {
 
     private static String shorten(String text) {
         return text.length() <= DETAIL_LIMIT ? text : text.substring(0, DETAIL_LIMIT) + "...";
+    }
+
+    /** The retry policy reads {@code Retry-After} and {@code retry-after-ms} from the JDK's header type. */
+    static HttpHeaders headersOf(Response response) {
+        return HttpHeaders.of(response.getStringHeaders(), (name, value) -> true);
+    }
+
+    /** The credential filter's refusal (no key or token), which the REST Client hands over wrapped. */
+    static Optional<AiUnavailableException> refusalIn(ProcessingException thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AiUnavailableException refusal) {
+                return Optional.of(refusal);
+            }
+        }
+        return Optional.empty();
     }
 }
