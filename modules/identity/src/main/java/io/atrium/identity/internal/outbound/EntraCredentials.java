@@ -23,7 +23,7 @@ import com.azure.identity.WorkloadIdentityCredentialBuilder;
  * authority host, and instance discovery is switched off for hosts other than Microsoft's, which publish no instance
  * metadata.
  */
-public final class EntraCredentials {
+final class EntraCredentials {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Bounds how long a token request holds the caller's thread; Entra answers within a second or two. */

@@ -19,7 +19,7 @@ import io.atrium.identity.AccessTokenUnavailableException;
  * unless the {@code suberror} blames the client); Entra answers on-behalf-of requests with {@code interaction_required}
  * too (multi-factor authentication, Conditional Access), which MSAL leaves a plain service error. Both need the user.
  */
-public final class EntraRefusals {
+final class EntraRefusals {
 
     private static final Pattern AADSTS_CODE = Pattern.compile("AADSTS\\d+");
     /** OpenID Connect's errors that only the person can resolve (Core 1.0, 3.1.2.6). */

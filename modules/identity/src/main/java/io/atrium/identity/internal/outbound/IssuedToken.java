@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** An access token from Entra and when it expires. */
-public record IssuedToken(String value, Instant expiresAt) {
+record IssuedToken(String value, Instant expiresAt) {
 
     public IssuedToken {
         Objects.requireNonNull(value, "value");

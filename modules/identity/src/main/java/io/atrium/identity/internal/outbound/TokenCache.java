@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  *
  * @param <K> what a token is for; two keys that are not equal never share a token
  */
-public final class TokenCache<K> {
+final class TokenCache<K> {
 
     /** How often expired tokens are swept out, so that keys nobody asks for again do not pile up. */
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
