@@ -29,7 +29,7 @@ class OidcSettingsTest {
                 Optional.empty(), "profile", 60, Optional.of("example.org"), Optional.of("silently"),
                 Optional.of("/signed-out"), Optional.empty(), Optional.empty());
 
-        // The client secret is the chosen credential's to require (SignInCredentialTest).
+        // The client secret is the chosen credential's to require (SignInCredentialAgainstStandInTest).
         assertThat(settings.problems()).hasSize(7)
                 .anySatisfy(problem -> assertThat(problem).startsWith("AZURE_TENANT_ID"))
                 .anySatisfy(problem -> assertThat(problem).startsWith("AZURE_CLIENT_ID"))

@@ -23,7 +23,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.atrium.standins.entra.EntraStandIn;
 
 /** Application tokens from the Entra stand-in's token endpoint, through the real azure-identity over TLS. */
-class AccessTokensForAppTest {
+class AccessTokensForAppAgainstStandInTest {
 
     private static final String SCOPE = DOWNSTREAM_API + "/.default";
 

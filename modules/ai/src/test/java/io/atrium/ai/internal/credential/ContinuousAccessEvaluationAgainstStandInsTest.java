@@ -39,7 +39,7 @@ import io.atrium.identity.EntraSettings;
  * Entra once for a token with the challenge's claims and sends the call again; when Entra wants the employee to sign in
  * first, the call ends with SIGN_IN_REQUIRED and Entra's claims for that sign-in.
  */
-class ContinuousAccessEvaluationTest {
+class ContinuousAccessEvaluationAgainstStandInsTest {
 
     private static final String SCOPE = AzureOpenAiSettings.COGNITIVE_SERVICES_SCOPE;
     private static final List<ChatTurn> QUESTION = List.of(ChatTurn.user("Still me?"));

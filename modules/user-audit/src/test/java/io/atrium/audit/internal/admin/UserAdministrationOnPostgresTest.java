@@ -19,7 +19,7 @@ import io.atrium.identity.events.EmployeeStandingChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class UserAdministrationTest {
+class UserAdministrationOnPostgresTest {
 
     private static final Actor ADAM = Actor.employee(SignIns.TENANT, "oid-adam", "adam@bank.example");
 

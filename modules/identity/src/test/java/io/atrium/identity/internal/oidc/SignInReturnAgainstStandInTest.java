@@ -21,7 +21,7 @@ import io.atrium.standins.entra.EntraStandIn;
 import io.atrium.identity.EntraSettings;
 
 /** Where a sign-in started at the Entra stand-in will return the employee to. */
-class SignInReturnTest {
+class SignInReturnAgainstStandInTest {
 
     private static EntraStandIn entra;
     private static OidcSignIn signIn;

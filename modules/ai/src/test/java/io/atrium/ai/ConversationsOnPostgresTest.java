@@ -25,7 +25,7 @@ import io.atrium.ai.internal.conversation.JpaConversations;
 import io.atrium.ai.internal.usage.AiDatabase;
 
 /** Conversations kept per employee on a real PostgreSQL, private to their owner. */
-class ConversationsTest {
+class ConversationsOnPostgresTest {
 
     private static final AiCaller ERIN = AiCaller.of("tenant-1", "oid-erin", Set.of("employee"));
     private static final AiCaller ADAM = AiCaller.of("tenant-1", "oid-adam", Set.of("employee", "admin"));

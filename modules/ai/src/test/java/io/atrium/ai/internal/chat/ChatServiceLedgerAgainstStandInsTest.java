@@ -61,7 +61,7 @@ import io.atrium.standins.openai.Fault;
  * usage ledger on a real PostgreSQL after every call (whole, streamed, failed, cancelled, refused) and the daily
  * quotas per role, against the Azure OpenAI stand-in.
  */
-class ChatServiceLedgerTest {
+class ChatServiceLedgerAgainstStandInsTest {
 
     private static final String KEY = "stand-in-key-ledger";
     private static final AiCaller ERIN = AiCaller.of("tenant-1", "oid-erin", Set.of("employee"));

@@ -17,7 +17,7 @@ import io.atrium.identity.events.EmployeeSignInFailed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class AuditExportTest {
+class AuditExportOnPostgresTest {
 
     private final AuditDatabase db = AuditDatabase.get();
     private static final Actor ADAM = Actor.employee(SignIns.TENANT, "oid-adam", "adam@bank.example");

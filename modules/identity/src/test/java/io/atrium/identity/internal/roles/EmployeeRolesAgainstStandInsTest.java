@@ -24,7 +24,7 @@ import io.atrium.standins.entra.EntraStandIn;
 import io.atrium.standins.graph.GraphStandIn;
 
 /** Against the Entra ID stand-in's real tokens and the Graph stand-in, as a sign-in meets them. */
-class EmployeeRolesTest {
+class EmployeeRolesAgainstStandInsTest {
 
     private static final Optional<String> ADMINS_ARE_ADMIN = Optional.of(DemoAccount.ATRIUM_ADMINS_GROUP + "=admin");
 

@@ -29,7 +29,7 @@ import io.atrium.standins.entra.DemoSignIn;
 import io.atrium.standins.entra.EntraStandIn;
 
 /** Tokens on behalf of the demo employees, exchanged at the Entra stand-in through the real azure-identity. */
-class AccessTokensOnBehalfOfTest {
+class AccessTokensOnBehalfOfAgainstStandInTest {
 
     private static final String SCOPE = DOWNSTREAM_API + "/Reports.Read";
 

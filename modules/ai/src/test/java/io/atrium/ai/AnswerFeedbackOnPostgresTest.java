@@ -26,7 +26,7 @@ import io.atrium.ai.internal.feedback.JpaAnswerFeedback;
 import io.atrium.ai.internal.usage.AiDatabase;
 
 /** Employees' ratings of answers on a real PostgreSQL: their own answers only, seen by admins without the words. */
-class AnswerFeedbackTest {
+class AnswerFeedbackOnPostgresTest {
 
     private static final AiCaller ERIN = AiCaller.of("tenant-1", "oid-erin", Set.of("employee"));
     private static final AiCaller ADAM = AiCaller.of("tenant-1", "oid-adam", Set.of("employee", "admin"));

@@ -26,7 +26,7 @@ import io.atrium.identity.events.EmployeeSignedIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SignInRecorderTest {
+class SignInRecorderOnPostgresTest {
 
     private final AuditDatabase db = AuditDatabase.get();
     private static final String BOOTSTRAP_ADMIN = "00000000-0000-4000-8000-0000000000b0";

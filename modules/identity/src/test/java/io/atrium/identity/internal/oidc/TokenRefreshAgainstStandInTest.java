@@ -26,7 +26,7 @@ import io.atrium.standins.entra.EntraStandIn;
 import io.atrium.identity.EntraSettings;
 
 /** Refreshing a signed-in employee's tokens at the Entra stand-in's real token endpoint. */
-class TokenRefreshTest {
+class TokenRefreshAgainstStandInTest {
 
     private static EntraStandIn entra;
     private static OidcSignIn signIn;

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The chain keyed by a key outside the database: what someone with the table owner's rights can do (lift the guard,
  * change a row, recompute every later hash as the unkeyed chain does) is reported.
  */
-class KeyedAdminActionChainTest {
+class KeyedAdminActionChainOnPostgresTest {
 
     private static final String KEY = "2026-12:" + randomKey();
     private static final String OLD_KEY = "2026-11:" + randomKey();

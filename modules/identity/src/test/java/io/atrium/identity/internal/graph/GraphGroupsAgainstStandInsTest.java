@@ -18,7 +18,7 @@ import io.atrium.standins.entra.EntraStandIn;
 import io.atrium.standins.graph.GraphRequest;
 import io.atrium.standins.graph.GraphStandIn;
 
-class GraphGroupsTest {
+class GraphGroupsAgainstStandInsTest {
 
     private static final String GROUPS_PATH = "/v1.0/me/transitiveMemberOf/microsoft.graph.group";
 

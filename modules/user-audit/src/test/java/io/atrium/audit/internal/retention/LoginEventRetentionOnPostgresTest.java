@@ -16,7 +16,7 @@ import io.atrium.audit.internal.signin.BootstrapAdmins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LoginEventRetentionTest {
+class LoginEventRetentionOnPostgresTest {
 
     private static final BootstrapAdmins NO_BOOTSTRAP_ADMINS = new BootstrapAdmins(Optional.empty());
 

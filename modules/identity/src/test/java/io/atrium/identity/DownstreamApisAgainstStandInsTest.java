@@ -40,7 +40,7 @@ import io.atrium.standins.entra.EntraStandIn;
  * Named downstream APIs called through the real MicroProfile REST Client (Jersey's, as in Payara), with tokens from
  * the real azure-identity at the Entra stand-in: the API receives exactly the token its configuration asks for.
  */
-class DownstreamApisTest {
+class DownstreamApisAgainstStandInsTest {
 
     private static EntraStandIn entra;
     private static HttpServer reports;

@@ -31,7 +31,7 @@ import io.atrium.identity.EntraSettings;
  * Returns to the sign-in callback as Atrium's authentication mechanism meets them, with sign-ins started at the Entra
  * stand-in: only Entra's answer to a sign-in this browser started is recorded as a failed sign-in.
  */
-class SignInCallbackTest {
+class SignInCallbackAgainstStandInTest {
 
     /** Entra's answer when the employee is not assigned to the app, in the shape of its error descriptions. */
     private static final String NOT_ASSIGNED = "AADSTS50105: Your administrator has configured the application Atrium "

@@ -19,7 +19,7 @@ import io.atrium.audit.internal.SignIns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class UserDirectoryTest {
+class UserDirectoryOnPostgresTest {
 
     private final AuditDatabase db = AuditDatabase.get();
     private final Beans beans = new Beans(null);

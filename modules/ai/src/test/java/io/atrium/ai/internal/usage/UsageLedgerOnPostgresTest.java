@@ -27,7 +27,7 @@ import io.atrium.ai.UsageRow;
 import io.atrium.ai.UserUsage;
 
 /** The usage ledger's table, mapping and queries on a real PostgreSQL migrated by the module's Flyway scripts. */
-class UsageLedgerTest {
+class UsageLedgerOnPostgresTest {
 
     private static AiDatabase database;
     private static UsageLedger ledger;

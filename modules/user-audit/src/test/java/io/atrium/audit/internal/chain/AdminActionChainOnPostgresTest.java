@@ -14,7 +14,7 @@ import io.atrium.audit.internal.Beans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class AdminActionChainTest {
+class AdminActionChainOnPostgresTest {
 
     private final AuditDatabase db = AuditDatabase.get();
     private final Beans beans = new Beans(null);

@@ -42,7 +42,7 @@ import io.atrium.identity.EntraSettings;
  * key authentication disabled) only Entra tokens for Cognitive Services, checked against the Entra stand-in's keys.
  * Tokens come from the Entra stand-in's token endpoint through identity's AccessTokens on the real azure-identity.
  */
-class CredentialModesOnTheWireTest {
+class CredentialModesAgainstStandInsTest {
 
     private static final String SCOPE = AzureOpenAiSettings.COGNITIVE_SERVICES_SCOPE;
     private static final String KEY = "stand-in-key-credential-modes";

@@ -42,7 +42,7 @@ import io.atrium.identity.EntraSettings;
  * signed assertion, the federated token of workload identity, or the client secret; and the refreshes that work with
  * each at the Entra stand-in's real token endpoint.
  */
-class SignInCredentialTest {
+class SignInCredentialAgainstStandInTest {
 
     private static final URI TOKEN_ENDPOINT = URI.create("https://login.microsoftonline.com/tenant/oauth2/v2.0/token");
 
