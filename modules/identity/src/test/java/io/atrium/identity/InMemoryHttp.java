@@ -30,24 +30,38 @@ public final class InMemoryHttp {
     private InMemoryHttp() {
     }
 
-    /** A browser's session: attributes in a map, an id that changes on request. */
+    /**
+     * A browser's session: attributes in a map, an id that changes on request. Once invalidated, it refuses to be used
+     * with the IllegalStateException the Servlet specification asks for.
+     */
     public static final class Session {
 
         private final Map<String, Object> attributes = new ConcurrentHashMap<>();
-        private final HttpSession session = proxy(HttpSession.class, (self, method, args) -> switch (method.getName()) {
-            case "getAttribute" -> attributes.get((String) args[0]);
-            case "setAttribute" -> args[1] == null ? attributes.remove((String) args[0])
-                    : attributes.put((String) args[0], args[1]);
-            case "removeAttribute" -> attributes.remove((String) args[0]);
-            case "getAttributeNames" -> Collections.enumeration(List.copyOf(attributes.keySet()));
-            case "invalidate" -> {
-                attributes.clear();
-                yield null;
+        private volatile boolean invalidated;
+        private final HttpSession session = proxy(HttpSession.class, (self, method, args) -> {
+            if (invalidated && !method.getName().equals("getId")) {
+                throw new IllegalStateException("HttpSession." + method.getName() + ": session already invalidated");
             }
-            case "setMaxInactiveInterval" -> null;
-            case "getId" -> "session-" + System.identityHashCode(attributes);
-            default -> throw new UnsupportedOperationException("HttpSession." + method.getName());
+            return switch (method.getName()) {
+                case "getAttribute" -> attributes.get((String) args[0]);
+                case "setAttribute" -> args[1] == null ? attributes.remove((String) args[0])
+                        : attributes.put((String) args[0], args[1]);
+                case "removeAttribute" -> attributes.remove((String) args[0]);
+                case "getAttributeNames" -> Collections.enumeration(List.copyOf(attributes.keySet()));
+                case "invalidate" -> {
+                    invalidated = true;
+                    attributes.clear();
+                    yield null;
+                }
+                case "setMaxInactiveInterval" -> null;
+                case "getId" -> "session-" + System.identityHashCode(attributes);
+                default -> throw new UnsupportedOperationException("HttpSession." + method.getName());
+            };
         });
+
+        public boolean invalidated() {
+            return invalidated;
+        }
 
         public HttpSession session() {
             return session;

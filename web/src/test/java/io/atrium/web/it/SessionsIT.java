@@ -7,7 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +98,68 @@ class SessionsIT extends AtriumDeployment {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(laptop.get(atrium()).status()).as("signed out").isEqualTo(302);
         assertThat(secondTab.get(atrium()).status()).as("signed out").isEqualTo(302);
+    }
+
+    /**
+     * The pages an employee has loading when their session ends on another thread (a sign-out at Entra, an
+     * administrator's disable) answer as signed in, signed out or refused, never with an error. Rounds alternate the
+     * two, and start them a little later each time, so that the ending lands at different points of the requests.
+     */
+    @Test
+    void pages_loading_while_the_session_ends_elsewhere_answer_signed_in_signed_out_or_refused_never_an_error()
+            throws Exception {
+        DemoAccount erin = DemoAccount.ERIN;
+        String adminToken = ApiCalls.tokenOf(DemoAccount.ADAM);
+        ExecutorService tabs = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 8; round++) {
+                CountDownLatch allLoading = new CountDownLatch(4);
+                List<Future<List<Integer>>> loading = new ArrayList<>();
+                for (int tab = 0; tab < 4; tab++) {
+                    ScriptedBrowser browser = new ScriptedBrowser(AtriumStack.peers());
+                    browser.signIn(atrium(), "erin");
+                    loading.add(tabs.submit(() -> loadUntilEnded(browser, allLoading)));
+                }
+                allLoading.await(30, TimeUnit.SECONDS);
+                Thread.sleep(20L * round);
+                boolean disable = round % 2 == 1;
+                String userPath = "/api/v1/admin/users/"
+                        + Database.text("SELECT CAST(id AS text) FROM app_user WHERE object_id = ?", erin.oid());
+                int ending = disable
+                        ? ApiCalls.postJson(atrium().resolve(userPath + "/disable"), adminToken,
+                                "{\"reason\":\"a test of sessions ending\"}").statusCode()
+                        : new ScriptedBrowser(AtriumStack.peers()).get(atrium().resolve(
+                                "/auth/front-channel-logout?sid=" + erin.entraSessionId() + "&iss=" + issuer()))
+                                .status();
+                try {
+                    assertThat(ending).isIn(200, 204);
+                    for (Future<List<Integer>> tab : loading) {
+                        assertThat(tab.get(30, TimeUnit.SECONDS)).as((disable ? "disabled" : "signed out at Entra")
+                                + ", round " + round).isSubsetOf(200, 302, 403).last().isNotEqualTo(200);
+                    }
+                } finally {
+                    if (disable) {
+                        assertThat(ApiCalls.postJson(atrium().resolve(userPath + "/enable"), adminToken,
+                                "{\"reason\":\"the test is over\"}").statusCode()).isEqualTo(204);
+                    }
+                }
+            }
+        } finally {
+            tabs.shutdownNow();
+        }
+    }
+
+    /** Reloads the home page until it is no longer served, or for at most 20 seconds; the statuses it saw. */
+    private List<Integer> loadUntilEnded(ScriptedBrowser browser, CountDownLatch allLoading) {
+        List<Integer> statuses = new ArrayList<>();
+        allLoading.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        int status;
+        do {
+            status = browser.get(atrium()).status();
+            statuses.add(status);
+        } while (status == 200 && System.nanoTime() < deadline);
+        return statuses;
     }
 
     @Test

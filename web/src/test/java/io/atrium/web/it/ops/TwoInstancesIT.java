@@ -148,7 +148,8 @@ class TwoInstancesIT {
         ScriptedBrowser.Page onSecond = awaitRefused(erinSignedInOnSecond, second.uri("/"));
         System.out.println("TwoInstancesIT: session on the other instance refused "
                 + Duration.between(disabledAt, Instant.now()).toMillis() + " ms after the disable");
-        assertThat(onSecond.status()).as(() -> "Erin's session on the other instance ends" + lastFailureIn(second))
+        assertThat(onSecond.status())
+                .as(() -> "Erin's session on the other instance ends" + lastFailureIn(second, onSecond))
                 .isIn(302, 403);
         assertThat(erinSignedInOnSecond.get(second.uri("/")).status()).as("and stays ended").isEqualTo(302);
         assertThat(erinSignedInOnFirst.get(first.uri("/")).status()).as("her session on the first as well")
@@ -175,14 +176,24 @@ class TwoInstancesIT {
         return page.html().select("#greeting").text();
     }
 
-    /** The relay is asynchronous: polls until the page is no longer served. */
-    /** The last failure an instance logged, for a test's message when it answered 500. */
-    private static String lastFailureIn(AtriumProcess instance) {
+    /**
+     * The last failure an instance logged, for a test's message when it answered 500. Payara writes its log from a
+     * queue, so the line may arrive a moment after the answer.
+     */
+    private static String lastFailureIn(AtriumProcess instance, ScriptedBrowser.Page answer) {
+        try {
+            Thread.sleep(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         String log = instance.log();
         int at = Math.max(log.lastIndexOf("[SEVERE]"), log.lastIndexOf("[WARNING]"));
-        return at < 0 ? "" : "; the instance's last failure: " + log.substring(at, Math.min(log.length(), at + 3000));
+        String answered = "; it answered " + answer.headers() + "\n" + answer.body();
+        return at < 0 ? answered : answered + "\nthe instance's last failure: "
+                + log.substring(at, Math.min(log.length(), at + 3000));
     }
 
+    /** The relay is asynchronous: polls until the page is no longer served. */
     private static ScriptedBrowser.Page awaitRefused(ScriptedBrowser browser, URI page) throws InterruptedException {
         Instant deadline = Instant.now().plus(RELAY_DEADLINE);
         ScriptedBrowser.Page answer = browser.get(page);

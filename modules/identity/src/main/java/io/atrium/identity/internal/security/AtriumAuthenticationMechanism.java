@@ -89,7 +89,7 @@ public class AtriumAuthenticationMechanism implements HttpAuthenticationMechanis
                 // Atrium's own grants and a disabled flag can change during a session: applied on every request.
                 employee = localStanding.applyToSession(signedInSession.employee());
             } catch (SignInFailure disabled) {
-                session.invalidate();
+                EmployeeSessions.end(session);
                 return SignInStart.problem(request, response, disabled);
             }
             request.setAttribute(CurrentEmployee.REQUEST_ATTRIBUTE, employee);

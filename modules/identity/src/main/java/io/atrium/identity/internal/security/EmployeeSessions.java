@@ -4,7 +4,11 @@ import jakarta.servlet.http.HttpSession;
 
 import io.atrium.identity.internal.oidc.EmployeeSession;
 
-/** Where a browser session keeps its signed-in employee. */
+/**
+ * Where a browser session keeps its signed-in employee. A session can end on another thread while a request is using
+ * it (a sign-out at Entra, an administrator's disable, relayed from another instance too): the request then reads it
+ * as signed out, and ending it again is no error.
+ */
 public final class EmployeeSessions {
 
     private static final String ATTRIBUTE = EmployeeSession.class.getName();
@@ -13,7 +17,21 @@ public final class EmployeeSessions {
     }
 
     public static EmployeeSession find(HttpSession session) {
-        return session == null ? null : (EmployeeSession) session.getAttribute(ATTRIBUTE);
+        try {
+            return session == null ? null : (EmployeeSession) session.getAttribute(ATTRIBUTE);
+        } catch (IllegalStateException endedMeanwhile) {
+            return null;
+        }
+    }
+
+    /** Ends the session; false when it had ended already. */
+    static boolean end(HttpSession session) {
+        try {
+            session.invalidate();
+            return true;
+        } catch (IllegalStateException endedMeanwhile) {
+            return false;
+        }
     }
 
     static void keep(HttpSession session, EmployeeSession signedIn) {

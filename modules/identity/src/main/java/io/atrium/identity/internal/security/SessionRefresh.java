@@ -56,7 +56,7 @@ public class SessionRefresh {
         Instant now = Instant.now();
         if (sessionSettings.outlived(signedIn.signedInAt(), now)) {
             LOG.info(() -> "session reached its maximum lifetime: user=" + signedIn.employee().username());
-            session.invalidate();
+            EmployeeSessions.end(session);
             return null;
         }
         if (!signedIn.accessTokenExpiresWithin(sessionSettings.refreshMargin(), now)) {
@@ -79,7 +79,7 @@ public class SessionRefresh {
             } catch (SignInFailure failure) {
                 LOG.info(() -> "session ended, its tokens cannot be refreshed: user=" + latest.employee().username()
                         + " reason=" + failure.getMessage());
-                session.invalidate();
+                EmployeeSessions.end(session);
                 return null;
             }
         }

@@ -46,7 +46,7 @@ public class SessionRegistry {
         if (indexedSessionIds.contains(session.getId())) {
             return;
         }
-        if (session.getAttribute(Registration.class.getName()) instanceof Registration registration) {
+        if (registrationOf(session) instanceof Registration registration) {
             index(session, registration);
             LOG.fine("session signed in on another instance indexed here");
         }
@@ -88,9 +88,13 @@ public class SessionRegistry {
     }
 
     private static String issuerOf(HttpSession session) {
+        return registrationOf(session) instanceof Registration registration ? registration.issuer : null;
+    }
+
+    /** Null also for a session that ended meanwhile, on another thread. */
+    private static Registration registrationOf(HttpSession session) {
         try {
-            return session.getAttribute(Registration.class.getName()) instanceof Registration registration
-                    ? registration.issuer : null;
+            return (Registration) session.getAttribute(Registration.class.getName());
         } catch (IllegalStateException alreadyEnded) {
             return null;
         }
@@ -100,9 +104,7 @@ public class SessionRegistry {
         // A copy: each invalidation takes its session out of the indexes (Registration.valueUnbound).
         Set<HttpSession> ending = Set.copyOf(sessions);
         for (HttpSession session : ending) {
-            try {
-                session.invalidate();
-            } catch (IllegalStateException alreadyEnded) {
+            if (!EmployeeSessions.end(session)) {
                 LOG.fine("session already ended before it was ended from elsewhere");
             }
         }
