@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.atrium.standins.entra.EntraStandIn;
-import io.atrium.standins.graph.TrustedIssuer;
+import io.atrium.standins.tokens.TrustedIssuer;
 import io.atrium.standins.openai.AzureOpenAiStandIn;
 import io.atrium.standins.payara.PayaraMicroProcess;
 

@@ -14,6 +14,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.atrium.standins.EntraTenant;
 import io.atrium.standins.entra.DemoAccount;
+import io.atrium.standins.tokens.TrustedIssuer;
 
 /**
  * Microsoft Graph for dev mode and tests, on plain http bound to 127.0.0.1, playing the two calls Atrium makes on a

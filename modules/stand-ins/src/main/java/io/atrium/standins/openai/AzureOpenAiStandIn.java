@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpServer;
 
 import io.atrium.standins.CriticalEvents;
-import io.atrium.standins.graph.TrustedIssuer;
+import io.atrium.standins.tokens.TrustedIssuer;
 
 /**
  * A local Azure OpenAI resource speaking the chat-completions REST API (api-version 2024-10-21, also 2024-06-01 and

@@ -31,6 +31,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.entra.DemoSignIn;
 import io.atrium.standins.entra.EntraStandIn;
+import io.atrium.standins.tokens.TrustedIssuer;
 
 class GraphStandInTest {
 

@@ -32,7 +32,7 @@ import io.atrium.identity.internal.outbound.OutboundTokenSettings;
 import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.entra.DemoSignIn;
 import io.atrium.standins.entra.EntraStandIn;
-import io.atrium.standins.graph.TrustedIssuer;
+import io.atrium.standins.tokens.TrustedIssuer;
 import io.atrium.standins.openai.AzureOpenAiStandIn;
 import io.atrium.standins.openai.ReceivedRequest;
 import io.atrium.identity.EntraSettings;
