@@ -127,6 +127,15 @@ class GraphStandInTest {
     }
 
     @Test
+    void the_token_alone_chooses_the_user_whatever_the_request_says() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(graph.baseUrl() + "/me"))
+                .header("Authorization", "Bearer " + erinsToken)
+                .header(GraphGate.USER_HEADER, DemoAccount.OLIVIA.oid()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(JSON.readTree(response.body()).path("id").asText()).isEqualTo(DemoAccount.ERIN.oid());
+    }
+
+    @Test
     void a_request_without_a_token_is_refused_with_graphs_401() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(graph.baseUrl() + MY_GROUPS))
                 .header("client-request-id", "4f1c2c3e-0000-4000-8000-000000000001").build(),
