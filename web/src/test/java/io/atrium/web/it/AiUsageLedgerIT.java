@@ -19,7 +19,7 @@ import io.atrium.standins.openai.AzureOpenAiStandIn;
 
 /**
  * The ai module's usage ledger inside Payara: a chat message through the page is recorded in PostgreSQL after the
- * call (container transaction, EclipseLink, the ai unit's Instant converter), answered or refused; administrators read
+ * call (container transaction, EclipseLink, JPA's own Instant mapping), answered or refused; administrators read
  * it on the usage page (charts and tables) and on a user's page, which other employees cannot open, download it as
  * CSV, and auditors see the content filter's findings.
  */
