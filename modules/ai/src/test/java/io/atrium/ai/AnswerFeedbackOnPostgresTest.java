@@ -16,8 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,19 +29,7 @@ class AnswerFeedbackOnPostgresTest {
     private static final AiCaller ERIN = AiCaller.of("tenant-1", "oid-erin", Set.of("employee"));
     private static final AiCaller ADAM = AiCaller.of("tenant-1", "oid-adam", Set.of("employee", "admin"));
 
-    private static AiDatabase database;
-
-    @BeforeAll
-    static void start() throws Exception {
-        database = AiDatabase.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (database != null) {
-            database.close();
-        }
-    }
+    private static final AiDatabase database = AiDatabase.get();
 
     @BeforeEach
     void empty() throws Exception {

@@ -44,10 +44,7 @@ public class LedgerAiUsage implements AiUsage {
     @Override
     public List<UserUsage> topUsers(LocalDate from, LocalDate to, int limit) {
         requireRange(from, to);
-        if (limit < 1 || limit > MAX_TOP_USERS) {
-            throw new IllegalArgumentException("The number of top users must be between 1 and " + MAX_TOP_USERS
-                    + ", not " + limit);
-        }
+        requireLimit("top users", limit, MAX_TOP_USERS);
         return ledger.topUsers(from, to, limit);
     }
 
@@ -74,10 +71,7 @@ public class LedgerAiUsage implements AiUsage {
     @Override
     public List<FilterFinding> filterFindings(LocalDate from, LocalDate to, int limit) {
         requireRange(from, to);
-        if (limit < 1 || limit > MAX_FILTER_FINDINGS) {
-            throw new IllegalArgumentException("The number of findings must be between 1 and " + MAX_FILTER_FINDINGS
-                    + ", not " + limit);
-        }
+        requireLimit("findings", limit, MAX_FILTER_FINDINGS);
         return ledger.filterFindings(from, to, limit);
     }
 
@@ -103,6 +97,13 @@ public class LedgerAiUsage implements AiUsage {
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             throw new IllegalArgumentException("The range may span at most " + MAX_DAYS + " days, not "
                     + (ChronoUnit.DAYS.between(from, to) + 1));
+        }
+    }
+
+    private static void requireLimit(String what, int limit, int max) {
+        if (limit < 1 || limit > max) {
+            throw new IllegalArgumentException("The number of " + what + " must be between 1 and " + max + ", not "
+                    + limit);
         }
     }
 }

@@ -23,9 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,22 +67,10 @@ class ChatServiceLedgerAgainstStandInsTest {
     private static final ChatRequest QUESTION = ChatRequest.of(List.of(ChatTurn.user("Where is the canteen?")));
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private static AiDatabase database;
+    private static final AiDatabase database = AiDatabase.get();
     private AzureOpenAiStandIn standIn;
     private ChatService service;
     private final List<AiCallEnded> ended = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        database = AiDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        if (database != null) {
-            database.close();
-        }
-    }
 
     @BeforeEach
     void start() throws Exception {

@@ -38,7 +38,9 @@ import io.atrium.standins.postgres.PostgresStandIn;
  * runs in an entity manager and transaction of its own, as {@code @Transactional(REQUIRES_NEW)} and the container's
  * transaction-scoped persistence context give it in Payara.
  */
-public final class AiDatabase implements AutoCloseable {
+public final class AiDatabase {
+
+    private static AiDatabase shared;
 
     private final PostgresStandIn postgres;
     private final PGSimpleDataSource dataSource;
@@ -51,7 +53,22 @@ public final class AiDatabase implements AutoCloseable {
         this.entityManagers = entityManagers;
     }
 
-    public static AiDatabase start() throws IOException {
+    /**
+     * The one database of this test run, started and migrated at the first call; the tests empty it with
+     * {@link #clear()} and the stand-in's shutdown hook removes it when the JVM ends.
+     */
+    public static synchronized AiDatabase get() {
+        if (shared == null) {
+            try {
+                shared = start();
+            } catch (IOException e) {
+                throw new IllegalStateException("PostgreSQL stand-in did not start: " + e.getMessage(), e);
+            }
+        }
+        return shared;
+    }
+
+    private static AiDatabase start() throws IOException {
         PostgresStandIn postgres = PostgresStandIn.ephemeral();
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(postgres.jdbcUrl());
@@ -203,11 +220,5 @@ public final class AiDatabase implements AutoCloseable {
             }
             em.close();
         }
-    }
-
-    @Override
-    public void close() throws IOException {
-        entityManagers.close();
-        postgres.close();
     }
 }

@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,21 +27,8 @@ import io.atrium.ai.UserUsage;
 /** The usage ledger's table, mapping and queries on a real PostgreSQL migrated by the module's Flyway scripts. */
 class UsageLedgerOnPostgresTest {
 
-    private static AiDatabase database;
-    private static UsageLedger ledger;
-
-    @BeforeAll
-    static void start() throws Exception {
-        database = AiDatabase.start();
-        ledger = database.ledger();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (database != null) {
-            database.close();
-        }
-    }
+    private static final AiDatabase database = AiDatabase.get();
+    private static final UsageLedger ledger = database.ledger();
 
     @BeforeEach
     void empty() throws Exception {
