@@ -10,7 +10,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Which Entra ID Atrium belongs to: the authority host, the tenant and the app registration's client id
  * ({@code AZURE_AUTHORITY_HOST}, {@code AZURE_TENANT_ID}, {@code AZURE_CLIENT_ID}), read once here for sign-in,
- * outbound tokens and the pages; no other class reads them.
+ * outbound tokens and the pages; no other class reads them. The app registration's credentials (its client secret,
+ * certificate, managed identity or federated token file, {@code AZURE_CLIENT_SECRET}, ...) are not here: the identity
+ * module alone uses them, and reads them once in its internal {@code AppCredentialSettings}.
  */
 @ApplicationScoped
 public class EntraSettings {

@@ -24,6 +24,7 @@ import io.atrium.ai.internal.client.AzureOpenAiChat;
 import io.atrium.ai.internal.client.AzureOpenAiSettings;
 import io.atrium.identity.AccessTokens;
 import io.atrium.identity.EmployeeToken;
+import io.atrium.identity.internal.credential.AppCredentialSettings;
 import io.atrium.identity.internal.outbound.EntraAccessTokens;
 import io.atrium.identity.internal.outbound.OutboundTokenSettings;
 import io.atrium.standins.entra.DemoAccount;
@@ -57,8 +58,8 @@ class ContinuousAccessEvaluationAgainstStandInsTest {
         accessTokens = new EntraAccessTokens(new OutboundTokenSettings("client-secret",
                 new EntraSettings(entra.authorityHost(),
                 Optional.of(entra.tenantId()), Optional.of(entra.clientId())),
-                Optional.of(entra.clientSecret()),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 300));
+                new AppCredentialSettings(Optional.of(entra.clientSecret()), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty()), 300));
     }
 
     @AfterAll

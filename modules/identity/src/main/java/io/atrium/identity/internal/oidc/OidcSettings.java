@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.atrium.identity.EntraSettings;
+import io.atrium.identity.internal.credential.AppCredentialSettings;
 
 /**
  * Sign-in settings, named as Entra and azure-identity name them so that one set of environment variables
@@ -44,7 +45,7 @@ public class OidcSettings {
 
     @Inject
     public OidcSettings(EntraSettings entra,
-                        @ConfigProperty(name = "azure.client-secret") Optional<String> clientSecret,
+                        AppCredentialSettings credentials,
                         @ConfigProperty(name = "atrium.oidc.scopes") String scopes,
                         @ConfigProperty(name = "atrium.oidc.clock-skew-seconds") int clockSkewSeconds,
                         @ConfigProperty(name = "atrium.public-base-url") Optional<String> publicBaseUrl,
@@ -55,7 +56,7 @@ public class OidcSettings {
         this.authorityHost = entra.authorityHost();
         this.tenantId = entra.tenantId();
         this.clientId = entra.clientId();
-        this.clientSecret = clientSecret.filter(value -> !value.isBlank());
+        this.clientSecret = credentials.clientSecret();
         this.scopes = scopes;
         this.clockSkewSeconds = clockSkewSeconds;
         this.publicBaseUrl = publicBaseUrl.filter(value -> !value.isBlank()).map(OidcSettings::stripTrailingSlash);
@@ -72,7 +73,8 @@ public class OidcSettings {
 
     /** For CDI's proxy. */
     protected OidcSettings() {
-        this(new EntraSettings("", Optional.empty(), Optional.empty()), Optional.empty(), "", 0, Optional.empty(),
+        this(new EntraSettings("", Optional.empty(), Optional.empty()), new AppCredentialSettings(Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), "", 0, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
@@ -137,7 +139,10 @@ public class OidcSettings {
         return clientId.orElseThrow();
     }
 
-    /** Required by the credential that uses it: {@code ATRIUM_APP_CREDENTIAL} decides ({@link SignInCredential}). */
+    /**
+     * As {@link AppCredentialSettings} reads it; required by the credential that uses it: {@code ATRIUM_APP_CREDENTIAL}
+     * decides ({@link SignInCredential}).
+     */
     public Optional<String> clientSecret() {
         return clientSecret;
     }

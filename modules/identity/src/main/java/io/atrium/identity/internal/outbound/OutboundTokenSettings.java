@@ -15,13 +15,14 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.atrium.identity.EntraSettings;
+import io.atrium.identity.internal.credential.AppCredentialSettings;
 
 import com.azure.identity.AzureAuthorityHosts;
 
 /**
- * The settings of Atrium's own token requests, named as azure-identity names them ({@code AZURE_CLIENT_SECRET},
- * {@code AZURE_CLIENT_CERTIFICATE_PATH}, {@code AZURE_FEDERATED_TOKEN_FILE}, ...), with the one credential to use
- * chosen by {@code ATRIUM_APP_CREDENTIAL}.
+ * The settings of Atrium's own token requests: the app registration's credentials as {@link AppCredentialSettings}
+ * reads them ({@code AZURE_CLIENT_SECRET}, {@code AZURE_CLIENT_CERTIFICATE_PATH}, {@code AZURE_FEDERATED_TOKEN_FILE},
+ * ...), with the one credential to use chosen by {@code ATRIUM_APP_CREDENTIAL}.
  */
 @ApplicationScoped
 public class OutboundTokenSettings {
@@ -46,32 +47,24 @@ public class OutboundTokenSettings {
     @Inject
     public OutboundTokenSettings(@ConfigProperty(name = "atrium.app-credential") String appCredential,
                                  EntraSettings entra,
-                                 @ConfigProperty(name = "azure.client-secret") Optional<String> clientSecret,
-                                 @ConfigProperty(name = "azure.client-certificate-path") Optional<String> certificatePath,
-                                 @ConfigProperty(name = "azure.client-certificate-password") Optional<String> certificatePassword,
-                                 @ConfigProperty(name = "azure.managed-identity-client-id") Optional<String> managedIdentityClientId,
-                                 @ConfigProperty(name = "azure.federated-token-file") Optional<String> federatedTokenFile,
+                                 AppCredentialSettings credentials,
                                  @ConfigProperty(name = "atrium.token-cache.refresh-margin-seconds") int refreshMarginSeconds) {
         this.appCredential = appCredential.strip();
         this.authorityHost = entra.authorityHost();
         this.tenantId = entra.tenantId();
         this.clientId = entra.clientId();
-        this.clientSecret = present(clientSecret);
-        this.certificatePath = present(certificatePath);
-        this.certificatePassword = present(certificatePassword);
-        this.managedIdentityClientId = present(managedIdentityClientId);
-        this.federatedTokenFile = present(federatedTokenFile);
+        this.clientSecret = credentials.clientSecret();
+        this.certificatePath = credentials.certificatePath();
+        this.certificatePassword = credentials.certificatePassword();
+        this.managedIdentityClientId = credentials.managedIdentityClientId();
+        this.federatedTokenFile = credentials.federatedTokenFile();
         this.refreshMarginSeconds = refreshMarginSeconds;
     }
 
     /** For CDI's proxy. */
     protected OutboundTokenSettings() {
-        this("", new EntraSettings("", Optional.empty(), Optional.empty()), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), 0);
-    }
-
-    private static Optional<String> present(Optional<String> value) {
-        return value.map(String::strip).filter(text -> !text.isEmpty());
+        this("", new EntraSettings("", Optional.empty(), Optional.empty()), new AppCredentialSettings(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), 0);
     }
 
     /**

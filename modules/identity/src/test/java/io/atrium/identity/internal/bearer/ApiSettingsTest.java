@@ -8,12 +8,13 @@ import io.atrium.identity.internal.oidc.OidcSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import io.atrium.identity.EntraSettings;
+import io.atrium.identity.internal.credential.AppCredentials;
 
 class ApiSettingsTest {
 
     private static final OidcSettings CONTOSO = new OidcSettings(new EntraSettings("https://login.microsoftonline.com",
             Optional.of("contoso-tenant"), Optional.of("client")),
-            Optional.of("secret"), "openid", 60, Optional.empty(),
+            AppCredentials.clientSecret("secret"), "openid", 60, Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     @Test
@@ -31,7 +32,7 @@ class ApiSettingsTest {
     void in_multi_tenant_mode_each_tenant_has_its_own_issuers() {
         OidcSettings organizations = new OidcSettings(new EntraSettings("https://login.microsoftonline.com",
                 Optional.of("organizations"), Optional.of("c")),
-                Optional.of("s"), "openid", 60, Optional.empty(),
+                AppCredentials.clientSecret("s"), "openid", 60, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         ApiSettings withV1 = new ApiSettings(organizations, "access_as_user", Optional.empty(), true);
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import io.atrium.identity.EntraSettings;
+import io.atrium.identity.internal.credential.AppCredentials;
 
 class OidcSettingsTest {
 
@@ -13,7 +14,7 @@ class OidcSettingsTest {
     void complete_settings_have_no_problems_and_give_entras_v2_issuer() {
         OidcSettings settings = new OidcSettings(new EntraSettings("https://login.microsoftonline.com/",
                 Optional.of("contoso-tenant"), Optional.of("client")),
-                Optional.of("secret"), "openid profile", 60, Optional.empty(), Optional.empty(),
+                AppCredentials.clientSecret("secret"), "openid profile", 60, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());
 
         assertThat(settings.problems()).isEmpty();
@@ -26,7 +27,7 @@ class OidcSettingsTest {
     void every_missing_or_wrong_setting_is_named_at_once_by_its_environment_variable() {
         OidcSettings settings = new OidcSettings(new EntraSettings("http://login.example",
                 Optional.empty(), Optional.of(" ")),
-                Optional.empty(), "profile", 60, Optional.of("example.org"), Optional.of("silently"),
+                AppCredentials.none(), "profile", 60, Optional.of("example.org"), Optional.of("silently"),
                 Optional.of("/signed-out"), Optional.empty(), Optional.empty());
 
         // The client secret is the chosen credential's to require (SignInCredentialAgainstStandInTest).
@@ -55,7 +56,7 @@ class OidcSettingsTest {
     static OidcSettings multiTenant(Optional<String> allowedTenants) {
         return new OidcSettings(new EntraSettings("https://login.microsoftonline.com",
                 Optional.of("organizations"), Optional.of("c")),
-                Optional.of("s"), "openid", 60, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                AppCredentials.clientSecret("s"), "openid", 60, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 allowedTenants);
     }
 
@@ -63,7 +64,7 @@ class OidcSettingsTest {
     void a_configured_silent_prompt_becomes_an_explicit_login_right_after_a_sign_out() {
         OidcSettings silent = new OidcSettings(new EntraSettings("https://login.microsoftonline.com",
                 Optional.of("t"), Optional.of("c")),
-                Optional.of("s"), "openid", 60, Optional.empty(), Optional.of("none"), Optional.empty(), Optional.empty(),
+                AppCredentials.clientSecret("s"), "openid", 60, Optional.empty(), Optional.of("none"), Optional.empty(), Optional.empty(),
                 Optional.empty());
         OidcSignIn signIn = new OidcSignIn(silent, null, null, null, null, null, null);
 

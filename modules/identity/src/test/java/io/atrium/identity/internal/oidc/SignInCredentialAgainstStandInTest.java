@@ -36,6 +36,8 @@ import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.entra.DemoSignIn;
 import io.atrium.standins.entra.EntraStandIn;
 import io.atrium.identity.EntraSettings;
+import io.atrium.identity.internal.credential.AppCredentialSettings;
+import io.atrium.identity.internal.credential.AppCredentials;
 
 /**
  * How the sign-in authenticates at Entra's token endpoint for each {@code ATRIUM_APP_CREDENTIAL}: a certificate's
@@ -58,8 +60,8 @@ class SignInCredentialAgainstStandInTest {
         entra = JvmTrustedEntra.start();
         HTTPRequest.setDefaultSSLSocketFactory(
                 Truststores.trusting(entra.truststore(), entra.truststorePassword()).getSocketFactory());
-        withSecret = settings(Optional.of(entra.clientSecret()));
-        withoutSecret = settings(Optional.empty());
+        withSecret = settings(AppCredentials.clientSecret(entra.clientSecret()));
+        withoutSecret = settings(AppCredentials.none());
     }
 
     @AfterAll
@@ -183,10 +185,10 @@ class SignInCredentialAgainstStandInTest {
         return (X509Certificate) store.getCertificate("atrium-app");
     }
 
-    private static OidcSettings settings(Optional<String> secret) {
+    private static OidcSettings settings(AppCredentialSettings credentials) {
         return new OidcSettings(new EntraSettings(entra.authorityHost(),
                 Optional.of(entra.tenantId()), Optional.of(entra.clientId())),
-                secret, "openid profile email offline_access", 60, Optional.empty(), Optional.empty(),
+                credentials, "openid profile email offline_access", 60, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

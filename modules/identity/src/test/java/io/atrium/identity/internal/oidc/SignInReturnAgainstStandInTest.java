@@ -19,6 +19,7 @@ import io.atrium.identity.InMemoryHttp;
 import io.atrium.standins.Truststores;
 import io.atrium.standins.entra.EntraStandIn;
 import io.atrium.identity.EntraSettings;
+import io.atrium.identity.internal.credential.AppCredentials;
 
 /** Where a sign-in started at the Entra stand-in will return the employee to. */
 class SignInReturnAgainstStandInTest {
@@ -33,7 +34,7 @@ class SignInReturnAgainstStandInTest {
                 Truststores.trusting(entra.truststore(), entra.truststorePassword()).getSocketFactory());
         OidcSettings settings = new OidcSettings(new EntraSettings(entra.authorityHost(),
                 Optional.of(entra.tenantId()), Optional.of(entra.clientId())),
-                Optional.of(entra.clientSecret()), "openid profile email offline_access",
+                AppCredentials.clientSecret(entra.clientSecret()), "openid profile email offline_access",
                 60, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         signIn = new OidcSignIn(settings, new EntraMetadata(settings), null, null, null, null,
                 SignInCredentials.clientSecret(settings));

@@ -24,6 +24,7 @@ import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.entra.DemoSignIn;
 import io.atrium.standins.entra.EntraStandIn;
 import io.atrium.identity.EntraSettings;
+import io.atrium.identity.internal.credential.AppCredentials;
 
 /** Refreshing a signed-in employee's tokens at the Entra stand-in's real token endpoint. */
 class TokenRefreshAgainstStandInTest {
@@ -40,7 +41,7 @@ class TokenRefreshAgainstStandInTest {
                 Truststores.trusting(entra.truststore(), entra.truststorePassword()).getSocketFactory());
         OidcSettings settings = new OidcSettings(new EntraSettings(entra.authorityHost(),
                 Optional.of(entra.tenantId()), Optional.of(entra.clientId())),
-                Optional.of(entra.clientSecret()), "openid profile email offline_access",
+                AppCredentials.clientSecret(entra.clientSecret()), "openid profile email offline_access",
                 60, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         EntraMetadata metadata = new EntraMetadata(settings);
         // No group mapping: roles are the app roles, and Graph (asked only for group overage) is never needed.

@@ -3,6 +3,7 @@ package io.atrium.identity.internal.outbound;
 import java.util.Map;
 import java.util.Optional;
 import io.atrium.identity.EntraSettings;
+import io.atrium.identity.internal.credential.AppCredentials;
 
 /** {@link OutboundTokenSettings} as MicroProfile Config would make them from these environment variables. */
 public final class SettingsFromEnvironment {
@@ -18,9 +19,7 @@ public final class SettingsFromEnvironment {
         return new OutboundTokenSettings(environment.getOrDefault("ATRIUM_APP_CREDENTIAL", "client-secret"),
                 new EntraSettings(environment.getOrDefault("AZURE_AUTHORITY_HOST", "https://login.microsoftonline.com"),
                 get(environment, "AZURE_TENANT_ID"), get(environment, "AZURE_CLIENT_ID")),
-                get(environment, "AZURE_CLIENT_SECRET"), get(environment, "AZURE_CLIENT_CERTIFICATE_PATH"),
-                get(environment, "AZURE_CLIENT_CERTIFICATE_PASSWORD"),
-                get(environment, "AZURE_MANAGED_IDENTITY_CLIENT_ID"), get(environment, "AZURE_FEDERATED_TOKEN_FILE"),
+                AppCredentials.of(environment),
                 Integer.parseInt(environment.getOrDefault("ATRIUM_TOKEN_CACHE_REFRESH_MARGIN_SECONDS", "300")));
     }
 

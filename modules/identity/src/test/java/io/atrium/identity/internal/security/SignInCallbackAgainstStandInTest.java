@@ -26,6 +26,7 @@ import io.atrium.identity.internal.oidc.SignInCredentials;
 import io.atrium.standins.Truststores;
 import io.atrium.standins.entra.EntraStandIn;
 import io.atrium.identity.EntraSettings;
+import io.atrium.identity.internal.credential.AppCredentials;
 
 /**
  * Returns to the sign-in callback as Atrium's authentication mechanism meets them, with sign-ins started at the Entra
@@ -59,7 +60,7 @@ class SignInCallbackAgainstStandInTest {
                 Truststores.trusting(entra.truststore(), entra.truststorePassword()).getSocketFactory());
         settings = new OidcSettings(new EntraSettings(entra.authorityHost(),
                 Optional.of(entra.tenantId()), Optional.of(entra.clientId())),
-                Optional.of(entra.clientSecret()), "openid profile email offline_access",
+                AppCredentials.clientSecret(entra.clientSecret()), "openid profile email offline_access",
                 60, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         signIn = new OidcSignIn(settings, new EntraMetadata(settings), null, null, null, null,
                 SignInCredentials.clientSecret(settings));
