@@ -4,25 +4,14 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import io.atrium.standins.EntraTenant;
 import io.atrium.standins.LocalPorts;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
-import no.nav.security.mock.oauth2.http.NettyWrapper;
-import no.nav.security.mock.oauth2.http.Ssl;
-import no.nav.security.mock.oauth2.http.SslKeystore;
-import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
-import no.nav.security.mock.oauth2.token.RequestMapping;
-import no.nav.security.mock.oauth2.token.RequestMappingTokenCallback;
 
 /**
  * Microsoft Entra ID for dev mode and tests: NAV's mock-oauth2-server in this JVM, over TLS on 127.0.0.1, shaped like
@@ -69,11 +58,11 @@ public final class EntraStandIn implements EntraTenant {
     private final TokenEndpointClaims tokenEndpoint;
     private final ClaimsChallenges claimsChallenges;
     private final TokenRequests tokenRequests;
-    private final Map<String, Map<String, Object>> signInClaims;
+    private final SignInClaims signInClaims;
 
     private EntraStandIn(MockOAuth2Server server, LocalhostCertificate certificate, int port,
                          TokenEndpointClaims tokenEndpoint, ClaimsChallenges claimsChallenges,
-                         TokenRequests tokenRequests, Map<String, Map<String, Object>> signInClaims) {
+                         TokenRequests tokenRequests, SignInClaims signInClaims) {
         this.signInClaims = signInClaims;
         this.server = server;
         this.claimsChallenges = claimsChallenges;
@@ -98,20 +87,11 @@ public final class EntraStandIn implements EntraTenant {
         int listenPort = port != 0 ? port : LocalPorts.free();
         String authorityHost = "https://localhost:" + listenPort;
         LocalhostCertificate certificate = LocalhostCertificate.in(workDirectory.resolve("tls"));
-        Path loginPage = DemoLoginPage.writeTo(workDirectory.resolve("login.html"),
-                Stream.concat(DemoAccount.ALL.stream(), DemoAccount.OTHER_TENANTS.stream()).toList());
-        Ssl ssl = new Ssl(new SslKeystore(LocalhostCertificate.KEYSTORE_PASSWORD, certificate.keystore().toFile(),
-                SslKeystore.KeyStoreType.PKCS12, LocalhostCertificate.KEYSTORE_PASSWORD));
-        Map<String, Map<String, Object>> signInClaims = new ConcurrentHashMap<>();
+        SignInClaims signInClaims = new SignInClaims();
         TokenEndpointClaims tokenEndpoint = new TokenEndpointClaims(TENANT_ID, CLIENT_ID,
                 Map.of(CLIENT_ID, List.of(APP_ROLE), METRICS_CLIENT_ID, List.of(METRICS_ROLE)), API_SCOPE);
-        OAuth2Config config = new OAuth2Config(true, loginPage.toString(), null, false,
-                new OAuth2TokenProvider(new TenantSigningKey(Set.of(tokenEndpoint.issuerId(),
-                        MultiTenantDiscovery.ISSUER_ID), ISSUER_ID)),
-                Set.of(new RequestMappingTokenCallback(ISSUER_ID, DemoAccount.ALL.stream()
-                                .map(account -> claimsMapping(account, TENANT_ID, signInClaims)).toList(), 3600),
-                        tokenEndpoint, multiTenantSignIn(authorityHost)),
-                new NettyWrapper(ssl));
+        OAuth2Config config = MockServerConfig.of(workDirectory, certificate, ISSUER_ID, tokenEndpoint, signInClaims,
+                authorityHost);
         ClaimsChallenges claimsChallenges = new ClaimsChallenges();
         TokenRequests tokenRequests = new TokenRequests();
         MockOAuth2Server server = new MockOAuth2Server(config, tokenRequests, claimsChallenges,
@@ -129,78 +109,11 @@ public final class EntraStandIn implements EntraTenant {
     }
 
     /**
-     * Entra's claims for one account, chosen by the username the login page submits. The mock keeps the map it is
-     * given and reads it for every token, refreshed ones included, so a change to it ({@link #assignAppRoles}) applies
-     * from the next token on, as a change in Entra does.
-     */
-    private static RequestMapping claimsMapping(DemoAccount account, String tenantId,
-                                                Map<String, Map<String, Object>> signInClaims) {
-        Map<String, Object> claims = new ConcurrentHashMap<>();
-        signInClaims.put(account.username(), claims);
-        claims.put("sub", account.subject());
-        // The mock replaces ${clientId} with the client that redeems the code; a mapped aud applies to both tokens.
-        claims.put("aud", "${clientId}");
-        // Only the mock's default callback adds azp; with mapped claims it has to be mapped too.
-        claims.put("azp", "${clientId}");
-        claims.put("tid", tenantId);
-        claims.put("oid", account.oid());
-        claims.put("sid", account.entraSessionId());
-        claims.put("preferred_username", account.upn());
-        claims.put("email", account.upn());
-        claims.put("name", account.displayName());
-        claims.put("roles", account.roles());
-        putGroups(claims, account);
-        claims.put("scp", API_SCOPE);
-        claims.put("ver", "2.0");
-        // requestParam "subject" is the username from the login page; the match is a regular expression.
-        return new RequestMapping("subject", Pattern.quote(account.username()), claims, "JWT");
-    }
-
-    /**
-     * Sign-in through Entra's multi-tenant authority ({@code organizations}): every account signs in with the claims
-     * of its own tenant, and each token names that tenant's issuer, as Entra's do.
-     */
-    private static RequestMappingTokenCallback multiTenantSignIn(String authorityHost) {
-        Map<String, Map<String, Object>> claimsByUsername = new ConcurrentHashMap<>();
-        List<RequestMapping> mappings = new ArrayList<>();
-        for (DemoAccount account : DemoAccount.ALL) {
-            mappings.add(claimsMapping(account, TENANT_ID, claimsByUsername));
-        }
-        mappings.add(claimsMapping(DemoAccount.PAT, PARTNER_TENANT_ID, claimsByUsername));
-        mappings.add(claimsMapping(DemoAccount.UNA, OUTSIDE_TENANT_ID, claimsByUsername));
-        claimsByUsername.values().forEach(claims -> claims.put("iss",
-                authorityHost + "/" + claims.get("tid") + "/v2.0"));
-        return new RequestMappingTokenCallback(MultiTenantDiscovery.ISSUER_ID, mappings, 3600);
-    }
-
-    /**
-     * The {@code groups} claim, or, for someone in more groups than fit in a JWT, Entra's group-overage claims: a
-     * pointer to the (retired Azure AD Graph) endpoint the groups would come from, and no {@code groups} at all.
-     */
-    private static void putGroups(Map<String, Object> claims, DemoAccount account) {
-        if (account.groups().size() > GROUPS_IN_TOKEN_LIMIT) {
-            claims.put("_claim_names", Map.of("groups", "src1"));
-            claims.put("_claim_sources", Map.of("src1", Map.of("endpoint",
-                    "https://graph.windows.net/" + TENANT_ID + "/users/" + account.oid() + "/getMemberObjects")));
-        } else if (!account.groups().isEmpty()) {
-            claims.put("groups", account.groups());
-        }
-    }
-
-    /**
      * Makes {@code account} a member of these groups from now on, for the {@code groups} claim of the tokens issued
      * next; only for accounts within the token's group limit (Microsoft Graph still lists the account's own).
      */
     public void assignGroups(DemoAccount account, List<String> groups) {
-        if (groups.size() > GROUPS_IN_TOKEN_LIMIT || account.groups().size() > GROUPS_IN_TOKEN_LIMIT) {
-            throw new IllegalArgumentException("group overage is not modelled for changed memberships");
-        }
-        Map<String, Object> claims = signInClaims.get(account.username());
-        if (groups.isEmpty()) {
-            claims.remove("groups");
-        } else {
-            claims.put("groups", List.copyOf(groups));
-        }
+        signInClaims.assignGroups(account, groups);
     }
 
     public int port() {
@@ -289,7 +202,7 @@ public final class EntraStandIn implements EntraTenant {
      * users and groups: the ID and access tokens issued next, at a sign-in or a refresh, carry them.
      */
     public void assignAppRoles(DemoAccount account, List<String> roles) {
-        signInClaims.get(account.username()).put("roles", List.copyOf(roles));
+        signInClaims.assignAppRoles(account, roles);
     }
 
     public String tenantId() {

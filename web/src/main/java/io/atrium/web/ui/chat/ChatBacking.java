@@ -3,29 +3,20 @@ package io.atrium.web.ui.chat;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import io.atrium.ai.AiCaller;
-import io.atrium.ai.AiUnavailableException;
-import io.atrium.ai.ChatReply;
-import io.atrium.ai.ChatRequest;
 import io.atrium.ai.ChatService;
-import io.atrium.ai.AnswerFeedback;
 import io.atrium.ai.ChatTurn;
-import io.atrium.ai.Feedback;
 import io.atrium.ai.ConversationView;
 import io.atrium.ai.Conversations;
-import io.atrium.ai.FittedRequest;
 import io.atrium.identity.CurrentEmployee;
 import io.atrium.web.ui.errors.ProblemMessages;
 
@@ -53,21 +44,15 @@ public class ChatBacking implements Serializable {
     transient ReplyStreams replies;
 
     @Inject
-    transient AnswerFeedback feedback;
-
-    @Inject
     transient CurrentEmployee currentEmployee;
 
     @Inject
     transient ConversationList list;
 
+    @Inject
+    OpenConversation openConversation;
+
     private String conversationParameter;
-    private UUID conversationId;
-    private String title;
-    // Not kept with the view (records are not serializable, and a replicated session must be): read again if lost.
-    private transient List<ChatTurn> turns;
-    private transient Map<Integer, Feedback> ratings;
-    private boolean pinned;
     private boolean editing;
     private String message;
     private String deployment;
@@ -89,14 +74,14 @@ public class ChatBacking implements Serializable {
             notFound();
             return;
         }
-        show(found.get());
+        openConversation.show(found.get());
     }
 
     public void send() {
         AiCaller caller = caller();
-        ConversationView conversation = conversationId == null
+        ConversationView conversation = openConversation.id() == null
                 ? conversations.start(caller, titleOf(message))
-                : conversations.find(caller, conversationId).orElse(null);
+                : conversations.find(caller, openConversation.id()).orElse(null);
         if (conversation == null) {
             ProblemMessages.show("This conversation no longer exists. Start a new one.");
             return;
@@ -109,7 +94,7 @@ public class ChatBacking implements Serializable {
             ProblemMessages.show("There is no question of yours to replace any more.");
             return;
         }
-        show(asked.get());
+        openConversation.show(asked.get());
         list.changed();
         message = null;
         answer(caller);
@@ -121,6 +106,7 @@ public class ChatBacking implements Serializable {
      */
     public void regenerate() {
         AiCaller caller = caller();
+        UUID conversationId = openConversation.id();
         Optional<ConversationView> conversation = conversationId == null ? Optional.empty()
                 : conversations.dropLastAnswer(caller, conversationId)
                         .or(() -> conversations.find(caller, conversationId));
@@ -128,17 +114,16 @@ public class ChatBacking implements Serializable {
             ProblemMessages.show("There is no question to answer again.");
             return;
         }
-        show(conversation.get());
+        openConversation.show(conversation.get());
         answer(caller);
     }
 
     /** Puts the last question in the message box; the next Send replaces it and its answer. */
     public void editLast() {
-        getTurns().stream().filter(turn -> turn.role() == ChatTurn.Role.USER).reduce((first, last) -> last)
-                .ifPresent(question -> {
-                    message = question.content();
-                    editing = true;
-                });
+        openConversation.lastQuestion().ifPresent(question -> {
+            message = question.content();
+            editing = true;
+        });
     }
 
     public void cancelEdit() {
@@ -149,22 +134,11 @@ public class ChatBacking implements Serializable {
     /** With JavaScript the page reads the answer as it streams; without, the post waits for the whole answer. */
     private void answer(AiCaller caller) {
         if (FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
-            pendingReply = replies.prepare(currentEmployee.get(), conversationId, deployment);
+            pendingReply = replies.prepare(currentEmployee.get(), openConversation.id(), deployment);
             return;
         }
         pendingReply = null;
-        try {
-            FittedRequest fitted = chat.fitToContext(ChatRequest.of(getTurns()).withDeployment(deployment));
-            ChatReply reply = chat.reply(caller, fitted.request());
-            show(conversations.appendAnswer(caller, conversationId, reply.content(), reply.deployment()));
-            if (fitted.leftOut() > 0) {
-                FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                        LeftOutNote.of(fitted.leftOut()), null));
-            }
-        } catch (AiUnavailableException e) {
-            LOG.warning(() -> "chat reply failed: " + e.getMessage());
-            ProblemMessages.show(e);
-        }
+        WholeAnswer.ask(chat, conversations, caller, openConversation, deployment);
     }
 
     /** The Stop button: the answer under way ends with what arrived, and Azure stops generating it. */
@@ -186,15 +160,6 @@ public class ChatBacking implements Serializable {
 
     public List<String> getDeployments() {
         return chat.deployments();
-    }
-
-    /** What the page shows of the conversation, after it was opened, answered, renamed or pinned. */
-    void show(ConversationView conversation) {
-        conversationId = conversation.id();
-        title = conversation.title();
-        pinned = conversation.pinned();
-        turns = conversation.turns();
-        ratings = null;
     }
 
     AiCaller caller() {
@@ -225,37 +190,24 @@ public class ChatBacking implements Serializable {
     }
 
     public String getConversationId() {
-        return conversationId == null ? "" : conversationId.toString();
+        return openConversation.id() == null ? "" : openConversation.id().toString();
     }
 
     public String getTitle() {
-        return title;
+        return openConversation.title();
     }
 
     public List<ChatTurn> getTurns() {
-        if (turns == null) {
-            turns = conversationId == null ? List.of() : conversations.find(caller(), conversationId)
-                    .map(ConversationView::turns).orElse(List.of());
-        }
-        return turns;
+        return openConversation.turns();
     }
 
     /** The employee's rating of the answer at {@code position}: good, bad, or empty when not rated. */
     public String rating(int position) {
-        Feedback rated = ratings().get(position);
-        return rated == null ? "" : rated.rating().name().toLowerCase(Locale.ROOT);
+        return openConversation.rating(position);
     }
 
     public String comment(int position) {
-        Feedback rated = ratings().get(position);
-        return rated == null || rated.comment() == null ? "" : rated.comment();
-    }
-
-    private Map<Integer, Feedback> ratings() {
-        if (ratings == null) {
-            ratings = conversationId == null ? Map.of() : feedback.inConversation(caller(), conversationId);
-        }
-        return ratings;
+        return openConversation.comment(position);
     }
 
     public boolean isEditing() {
@@ -263,20 +215,11 @@ public class ChatBacking implements Serializable {
     }
 
     public boolean isHasQuestion() {
-        return getTurns().stream().anyMatch(turn -> turn.role() == ChatTurn.Role.USER);
-    }
-
-    UUID openConversation() {
-        return conversationId;
-    }
-
-    /** After a pin or unpin: the conversation itself is not read again for it. */
-    void pinned(boolean pinned) {
-        this.pinned = pinned;
+        return openConversation.lastQuestion().isPresent();
     }
 
     public boolean isPinned() {
-        return pinned;
+        return openConversation.pinned();
     }
 
     public String getMessage() {

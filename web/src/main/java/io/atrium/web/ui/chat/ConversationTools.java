@@ -25,6 +25,9 @@ public class ConversationTools implements Serializable {
     ChatBacking page;
 
     @Inject
+    OpenConversation open;
+
+    @Inject
     transient Conversations conversations;
 
     @Inject
@@ -34,37 +37,37 @@ public class ConversationTools implements Serializable {
 
     /** The rename field's title, trimmed and shortened as every title is; empty titles are refused by the form. */
     public void rename() {
-        UUID open = page.openConversation();
-        Optional<ConversationView> renamed = open == null ? Optional.empty()
-                : conversations.rename(page.caller(), open, newTitle);
-        renamed.ifPresentOrElse(page::show, () -> ProblemMessages.show("This conversation no longer exists."));
+        UUID id = open.id();
+        Optional<ConversationView> renamed = id == null ? Optional.empty()
+                : conversations.rename(page.caller(), id, newTitle);
+        renamed.ifPresentOrElse(open::show, () -> ProblemMessages.show("This conversation no longer exists."));
         newTitle = null;
         list.changed();
     }
 
     public void togglePin() {
-        UUID open = page.openConversation();
-        if (open != null && conversations.pin(page.caller(), open, !page.isPinned())) {
-            page.pinned(!page.isPinned());
+        UUID id = open.id();
+        if (id != null && conversations.pin(page.caller(), id, !open.pinned())) {
+            open.pinned(!open.pinned());
         }
         list.changed();
     }
 
     /** Deletes the conversation with its messages and opens a new one; the page says which was deleted. */
     public String delete() {
-        UUID open = page.openConversation();
-        if (open != null && conversations.delete(page.caller(), open)) {
+        UUID id = open.id();
+        if (id != null && conversations.delete(page.caller(), id)) {
             FacesContext faces = FacesContext.getCurrentInstance();
             faces.getExternalContext().getFlash().setKeepMessages(true);
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                    "Deleted the conversation “" + page.getTitle() + "”.", null));
+                    "Deleted the conversation “" + open.title() + "”.", null));
         }
         return "/chat?faces-redirect=true";
     }
 
     /** What the field shows: the title being typed, else the conversation's own. */
     public String getNewTitle() {
-        return newTitle != null ? newTitle : page.getTitle();
+        return newTitle != null ? newTitle : open.title();
     }
 
     public void setNewTitle(String newTitle) {

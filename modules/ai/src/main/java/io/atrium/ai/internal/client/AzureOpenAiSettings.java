@@ -1,18 +1,14 @@
 package io.atrium.ai.internal.client;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,13 +27,10 @@ public class AzureOpenAiSettings {
     /** Entra's scope for Azure OpenAI (Cognitive Services) data-plane calls. */
     public static final String COGNITIVE_SERVICES_SCOPE = "https://cognitiveservices.azure.com/.default";
 
-    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
-    private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?|v1");
     /** Azure OpenAI's v1 API: no api-version query parameter, the deployment named in the body's model. */
     private static final String V1 = "v1";
-    private static final Pattern DEPLOYMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    private final Config config;
+    private final ConfigReader read;
     private final List<String> problems = new ArrayList<>();
 
     private final Optional<String> endpoint;
@@ -58,20 +51,20 @@ public class AzureOpenAiSettings {
 
     @Inject
     public AzureOpenAiSettings(Config config) {
-        this.config = config;
-        this.endpoint = text("azure.openai.endpoint").map(AzureOpenAiSettings::stripTrailingSlash);
-        this.deployment = text("azure.openai.deployment");
+        this.read = new ConfigReader(config, problems);
+        this.endpoint = read.text("azure.openai.endpoint").map(AzureOpenAiSettings::stripTrailingSlash);
+        this.deployment = read.text("azure.openai.deployment");
         this.deployments = deploymentList();
-        this.apiVersion = text("azure.openai.api-version").orElse("");
+        this.apiVersion = read.text("azure.openai.api-version").orElse("");
         this.credential = credentialMode();
-        this.apiKey = text("azure.openai.api-key");
-        this.connectTimeoutMs = positive("atrium.ai.connect-timeout-ms", 1);
-        this.readTimeoutMs = positive("atrium.ai.read-timeout-ms", 1);
-        this.maxRateLimitRetries = positive("atrium.ai.max-rate-limit-retries", 0);
-        this.retryBudgetMs = positive("atrium.ai.retry-budget-ms", 0);
-        this.circuitFailures = positive("atrium.ai.circuit-breaker.failures", 1);
-        this.circuitOpenMs = positive("atrium.ai.circuit-breaker.open-ms", 1);
-        this.systemPrompt = text("atrium.ai.system-prompt").orElse("");
+        this.apiKey = read.text("azure.openai.api-key");
+        this.connectTimeoutMs = read.positive("atrium.ai.connect-timeout-ms", 1);
+        this.readTimeoutMs = read.positive("atrium.ai.read-timeout-ms", 1);
+        this.maxRateLimitRetries = read.positive("atrium.ai.max-rate-limit-retries", 0);
+        this.retryBudgetMs = read.positive("atrium.ai.retry-budget-ms", 0);
+        this.circuitFailures = read.positive("atrium.ai.circuit-breaker.failures", 1);
+        this.circuitOpenMs = read.positive("atrium.ai.circuit-breaker.open-ms", 1);
+        this.systemPrompt = read.text("atrium.ai.system-prompt").orElse("");
         this.dailyTokenQuotas = quotas();
         this.contextBudgets = budgets();
         collectProblems();
@@ -79,7 +72,7 @@ public class AzureOpenAiSettings {
 
     /** For CDI's proxy. */
     protected AzureOpenAiSettings() {
-        this.config = null;
+        this.read = null;
         this.endpoint = Optional.empty();
         this.deployment = Optional.empty();
         this.deployments = List.of();
@@ -201,60 +194,19 @@ public class AzureOpenAiSettings {
                 + ", readTimeoutMs=" + readTimeoutMs + "]";
     }
 
+    /** After the numbers' and the token pairs' problems, those of where Azure is and how Atrium proves itself. */
     private void collectProblems() {
-        if (endpoint.isEmpty()) {
-            problems.add("AZURE_OPENAI_ENDPOINT (azure.openai.endpoint) is not set: the endpoint of the Azure OpenAI "
-                    + "resource, such as https://myresource.openai.azure.com");
-        } else {
-            endpointProblem(endpoint.get()).ifPresent(problems::add);
-        }
-        if (deployment.isEmpty()) {
-            problems.add("AZURE_OPENAI_DEPLOYMENT (azure.openai.deployment) is not set: the name of the model "
-                    + "deployment in the Azure OpenAI resource, such as gpt-4o-mini");
-        }
-        for (String name : deployments) {
-            if (!DEPLOYMENT.matcher(name).matches()) {
-                problems.add("ATRIUM_AI_DEPLOYMENTS (atrium.ai.deployments) names '" + name + "', which is not a "
-                        + "deployment name (letters, digits, '.', '_' and '-')");
-            }
-        }
-        if (!API_VERSION.matcher(apiVersion).matches()) {
-            problems.add("AZURE_OPENAI_API_VERSION (azure.openai.api-version) must be an Azure OpenAI API version "
-                    + "such as 2024-10-21, or v1 for the v1 API, not '" + apiVersion + "'");
-        }
-        if (credential.isEmpty()) {
-            problems.add("ATRIUM_AI_CREDENTIAL (atrium.ai.credential) must be one of api-key, entra, on-behalf-of, "
-                    + "not '" + text("atrium.ai.credential").orElse("") + "'");
-        } else if (credential.get() == CredentialMode.API_KEY && apiKey.isEmpty()) {
-            problems.add("AZURE_OPENAI_API_KEY (azure.openai.api-key) is not set: ATRIUM_AI_CREDENTIAL is api-key, "
-                    + "which needs one of the two keys of the Azure OpenAI resource");
-        }
-    }
-
-    private Optional<String> text(String key) {
-        return config.getOptionalValue(key, String.class).map(String::strip).filter(value -> !value.isEmpty());
-    }
-
-    private long positive(String key, long least) {
-        String name = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-        Optional<String> value = text(key);
-        try {
-            long number = Long.parseLong(value.orElse(""));
-            if (number >= least) {
-                return number;
-            }
-        } catch (NumberFormatException wrong) {
-            // named below, with the other problems
-        }
-        problems.add(name + " (" + key + ") must be a whole number of at least " + least + ", not '"
-                + value.orElse("") + "'");
-        return least;
+        ConnectionProblems.endpoint(endpoint).ifPresent(problems::add);
+        problems.addAll(ConnectionProblems.deployments(deployment, deployments));
+        ConnectionProblems.apiVersion(apiVersion).ifPresent(problems::add);
+        ConnectionProblems.credential(credential, read.text("atrium.ai.credential").orElse(""), apiKey.isPresent())
+                .ifPresent(problems::add);
     }
 
     /** {@code role=tokens,...}, such as {@code employee=50000,admin=200000}. */
     private Map<String, Long> quotas() {
         String key = "atrium.ai.daily-token-quotas";
-        Map<String, Long> quotas = TokenPairs.read(key, text(key), "role", "employee=50000,admin=200000", 0,
+        Map<String, Long> quotas = TokenPairs.read(key, read.text(key), "role", "employee=50000,admin=200000", 0,
                 problems);
         if (quotas.isEmpty() && problems.stream().noneMatch(p -> p.startsWith("ATRIUM_AI_DAILY_TOKEN_QUOTAS"))) {
             problems.add("ATRIUM_AI_DAILY_TOKEN_QUOTAS (atrium.ai.daily-token-quotas) names no role: nobody could "
@@ -266,7 +218,7 @@ public class AzureOpenAiSettings {
     /** {@code deployment=tokens,...} with {@code *} for every deployment not named, such as {@code *=8000}. */
     private Map<String, Long> budgets() {
         String key = "atrium.ai.context-budgets";
-        Map<String, Long> budgets = TokenPairs.read(key, text(key), "deployment", "*=8000,gpt-4o=30000", 100,
+        Map<String, Long> budgets = TokenPairs.read(key, read.text(key), "deployment", "*=8000,gpt-4o=30000", 100,
                 problems);
         if (!budgets.containsKey("*") && problems.stream().noneMatch(p -> p.startsWith("ATRIUM_AI_CONTEXT_BUDGETS"))) {
             problems.add("ATRIUM_AI_CONTEXT_BUDGETS (atrium.ai.context-budgets) needs a budget for every other "
@@ -278,34 +230,13 @@ public class AzureOpenAiSettings {
     private List<String> deploymentList() {
         Set<String> names = new LinkedHashSet<>();
         deployment.ifPresent(names::add);
-        text("atrium.ai.deployments").ifPresent(list -> Arrays.stream(list.split(","))
+        read.text("atrium.ai.deployments").ifPresent(list -> Arrays.stream(list.split(","))
                 .map(String::strip).filter(name -> !name.isEmpty()).forEach(names::add));
         return List.copyOf(names);
     }
 
     private Optional<CredentialMode> credentialMode() {
-        return CredentialMode.fromConfig(text("atrium.ai.credential").orElse(""));
-    }
-
-    /** The key or token travels in a header, so only a local stand-in may be called over plain http. */
-    private static Optional<String> endpointProblem(String value) {
-        URI uri;
-        try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            return Optional.of("AZURE_OPENAI_ENDPOINT (azure.openai.endpoint) is not a URL: '" + value + "'");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-        boolean local = uri.getHost() != null && LOCAL_HOSTS.contains(uri.getHost());
-        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http") && local)) {
-            return Optional.of("AZURE_OPENAI_ENDPOINT (azure.openai.endpoint) must be an https URL such as "
-                    + "https://myresource.openai.azure.com (http only for localhost), not '" + value + "'");
-        }
-        if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() || uri.getRawQuery() != null) {
-            return Optional.of("AZURE_OPENAI_ENDPOINT (azure.openai.endpoint) must be the resource endpoint without a "
-                    + "path or query, such as https://myresource.openai.azure.com, not '" + value + "'");
-        }
-        return Optional.empty();
+        return CredentialMode.fromConfig(read.text("atrium.ai.credential").orElse(""));
     }
 
     private static String stripTrailingSlash(String url) {

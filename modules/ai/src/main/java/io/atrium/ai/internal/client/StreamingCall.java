@@ -1,21 +1,13 @@
 package io.atrium.ai.internal.client;
 
-import java.io.IOException;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.atrium.ai.AiCaller;
 import io.atrium.ai.AiUnavailableException;
@@ -27,18 +19,19 @@ import io.atrium.ai.internal.resilience.RetryPolicy;
 
 /**
  * One streamed chat completion: sends the request (again after a 429 or 5xx, as long as nothing of the answer has
- * reached the listener), reads the event stream line by line as it arrives, and ends exactly once: with the reply,
- * with a failure, or cancelled. Azure's silence longer than the read timeout, before the headers or between two
- * events, ends it with {@code TIMEOUT}. Listener calls are serialised on this object's lock.
+ * reached the listener; {@link StreamRequests} does the sending), reads the event stream line by line as it arrives,
+ * and ends exactly once: with the reply, with a failure, or cancelled. Azure's silence longer than the read timeout,
+ * before the headers or between two events, ends it with {@code TIMEOUT}. Listener calls are serialised on this
+ * object's lock.
  */
 final class StreamingCall implements ChatStream {
 
     private final AzureOpenAiChat chat;
-    private final AiCaller caller;
     private final String deployment;
-    private final String body;
     private final ChatStreamListener listener;
     private final RetryPolicy.Attempts attempts;
+    private final StreamRequests requests;
+    private final SilenceWatch silence;
     private final long startedNanos = System.nanoTime();
     private final CompletableFuture<ChatReply> result = new CompletableFuture<>();
     private final StreamedCompletion completion = new StreamedCompletion();
@@ -46,27 +39,20 @@ final class StreamingCall implements ChatStream {
 
     private CompletableFuture<?> exchange;
     private Flow.Subscription subscription;
-    private ScheduledFuture<?> silenceTimer;
     private boolean ended;
     private boolean cancelled;
-    private volatile boolean challengeAnswered;
 
     StreamingCall(AzureOpenAiChat chat, AiCaller caller, String deployment, String body, ChatStreamListener listener) {
         this.chat = chat;
-        this.caller = caller;
         this.deployment = deployment;
-        this.body = body;
         this.listener = listener;
         this.attempts = chat.retries().start();
+        this.requests = new StreamRequests(this, chat, caller, deployment, body, attempts);
+        this.silence = new SilenceWatch(chat.timers(), chat.readTimeout(), this::silenceTooLong);
     }
 
     void begin() {
-        try {
-            chat.breakers().admit(deployment);
-            attempt(chat.request(caller, deployment, body));
-        } catch (AiUnavailableException refused) {
-            fail(refused, false);
-        }
+        requests.send();
     }
 
     @Override
@@ -102,97 +88,28 @@ final class StreamingCall implements ChatStream {
         return result.minimalCompletionStage();
     }
 
-    private void attempt(HttpRequest request) {
-        CompletableFuture<HttpResponse<String>> sent = chat.http().sendAsync(request, this::bodyFor);
-        synchronized (this) {
-            exchange = sent;
-        }
-        sent.whenComplete((response, error) -> {
-            if (error != null) {
-                noAnswer(unwrap(error));
-            } else if (response.statusCode() != 200) {
-                Optional<String> challenge = AzureOpenAiChat.claimsChallenge(response.statusCode(),
-                        response.headers().firstValue("WWW-Authenticate").orElse(null));
-                if (challenge.isPresent() && !challengeAnswered) {
-                    challengeAnswered = true;
-                    answerAndSendAgain(challenge.get());
-                    return;
-                }
-                AiUnavailableException failure = AzureOpenAiErrors.fromResponse(response.statusCode(), response.body(),
-                        response.headers().firstValue("Retry-After").orElse(null),
-                        response.headers().firstValue("retry-after-ms").orElse(null));
-                chat.breakers().failed(deployment, failure);
-                retryOrFail(failure, response.headers());
-            }
-        });
-    }
-
     /** 200 with an event stream: read it line by line; anything else: keep the body whole, it is Azure's error. */
-    private BodySubscriber<String> bodyFor(HttpResponse.ResponseInfo info) {
+    BodySubscriber<String> bodyFor(HttpResponse.ResponseInfo info) {
         if (info.statusCode() == 200) {
             return BodySubscribers.fromLineSubscriber(new Lines(), lines -> "", StandardCharsets.UTF_8, null);
         }
         return BodySubscribers.ofString(StandardCharsets.UTF_8);
     }
 
-    /** The exchange failed. Once the event stream has begun, {@link Lines} alone decides how the call ends. */
-    private void noAnswer(Throwable error) {
-        if (isCancelled() || hasStarted()) {
-            return;
-        }
-        AiUnavailableException failure = error instanceof AiUnavailableException known ? known
-                : error instanceof IOException io ? AzureOpenAiErrors.fromNoAnswer(io)
-                : AiUnavailableException.noAnswer(Kind.UPSTREAM_ERROR, "the call to Azure failed: " + error, error);
-        chat.breakers().failed(deployment, failure);
-        retryOrFail(failure, null);
+    /** The request under way, which {@link #cancel()} aborts while no event stream has begun. */
+    synchronized void exchanging(CompletableFuture<?> sent) {
+        exchange = sent;
     }
 
-    /**
-     * On a thread of its own, neither the HTTP client's nor the one timer thread: the token request waits for Entra.
-     * Rare (a critical event for the employee), so a virtual thread each time.
-     */
-    private void answerAndSendAgain(String claims) {
-        Thread.ofVirtual().name("azure-openai-claims-challenge").start(() -> {
-            if (isCancelled()) {
-                return;
-            }
-            try {
-                chat.answerChallenge(caller, deployment, claims);
-                attempt(chat.request(caller, deployment, body));
-            } catch (AiUnavailableException refused) {
-                fail(refused, false);
-            }
-        });
-    }
-
-    private void retryOrFail(AiUnavailableException failure, HttpHeaders headers) {
-        Optional<Duration> pause = attempts.after(failure, headers);
-        if (pause.isEmpty() || isCancelled()) {
-            fail(failure, false);
-            return;
-        }
-        chat.timers().schedule(() -> {
-            if (isCancelled()) {
-                return;
-            }
-            try {
-                chat.breakers().admit(deployment);
-                attempt(chat.request(caller, deployment, body));
-            } catch (AiUnavailableException refused) {
-                fail(refused, false);
-            }
-        }, pause.get().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private synchronized boolean isCancelled() {
+    synchronized boolean isCancelled() {
         return cancelled || ended;
     }
 
-    private synchronized boolean hasStarted() {
+    synchronized boolean hasStarted() {
         return subscription != null;
     }
 
-    private void fail(AiUnavailableException failure, boolean countAgainstDeployment) {
+    void fail(AiUnavailableException failure, boolean countAgainstDeployment) {
         if (countAgainstDeployment) {
             chat.breakers().failed(deployment, failure);
         }
@@ -210,19 +127,9 @@ final class StreamingCall implements ChatStream {
                 return;
             }
             ended = true;
-            if (silenceTimer != null) {
-                silenceTimer.cancel(false);
-            }
+            silence.stop();
             ending.run();
         }
-    }
-
-    private synchronized void watchSilence() {
-        if (silenceTimer != null) {
-            silenceTimer.cancel(false);
-        }
-        long millis = chat.readTimeout().toMillis();
-        silenceTimer = chat.timers().schedule(this::silenceTooLong, millis, TimeUnit.MILLISECONDS);
     }
 
     private void silenceTooLong() {
@@ -240,15 +147,6 @@ final class StreamingCall implements ChatStream {
                 + chat.readTimeout().toMillis() + " ms in the middle of a streamed answer", null), true);
     }
 
-    private static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
     /** The event stream's lines, as the JDK client delivers them (one at a time, in order). */
     private final class Lines implements Flow.Subscriber<String> {
 
@@ -263,7 +161,7 @@ final class StreamingCall implements ChatStream {
                 lines.cancel();
                 return;
             }
-            watchSilence();
+            silence.restart();
             lines.request(1);
         }
 
@@ -280,7 +178,7 @@ final class StreamingCall implements ChatStream {
                 return;
             }
             if (!isCancelled()) {
-                watchSilence();
+                silence.restart();
                 subscriptionOrNull().ifPresent(lines -> lines.request(1));
             }
         }
