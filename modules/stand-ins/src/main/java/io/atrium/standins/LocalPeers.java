@@ -3,15 +3,11 @@ package io.atrium.standins;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 import io.atrium.standins.entra.DemoAccount;
 import io.atrium.standins.entra.EntraStandIn;
@@ -41,7 +37,7 @@ public final class LocalPeers implements AutoCloseable {
     private final AzureOpenAiStandIn openAi;
     private final Path temporaryDirectory;
 
-    private LocalPeers(PostgresStandIn postgres, EntraTenant entra, GraphStandIn graph, AzureOpenAiStandIn openAi,
+    LocalPeers(PostgresStandIn postgres, EntraTenant entra, GraphStandIn graph, AzureOpenAiStandIn openAi,
                        Path temporaryDirectory) {
         this.postgres = postgres;
         this.entra = entra;
@@ -58,7 +54,7 @@ public final class LocalPeers implements AutoCloseable {
      */
     public static LocalPeers start(Options options) {
         try {
-            return options.start();
+            return new PeersStart(options).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -178,15 +174,15 @@ public final class LocalPeers implements AutoCloseable {
     /** Where the peers keep their state and which ports they take. */
     public static final class Options {
 
-        private final Path dataDirectory;
-        private int postgresPort;
-        private int entraPort;
-        private int openAiPort;
-        private boolean hostileEntra;
-        private String externalDatabaseUrl;
-        private String externalDatabaseUser;
-        private String externalDatabasePassword;
-        private PrintStream out = System.out;
+        final Path dataDirectory;
+        int postgresPort;
+        int entraPort;
+        int openAiPort;
+        boolean hostileEntra;
+        String externalDatabaseUrl;
+        String externalDatabaseUser;
+        String externalDatabasePassword;
+        PrintStream out = System.out;
 
         private Options(Path dataDirectory) {
             this.dataDirectory = dataDirectory;
@@ -240,100 +236,6 @@ public final class LocalPeers implements AutoCloseable {
         public Options out(PrintStream out) {
             this.out = Objects.requireNonNull(out, "out");
             return this;
-        }
-
-        private LocalPeers start() throws IOException {
-            checkFixedPortsAreFree();
-            Path temporaryDirectory = dataDirectory == null ? Files.createTempDirectory("atrium-peers") : null;
-            Path directory = Optional.ofNullable(dataDirectory).orElse(temporaryDirectory);
-            Deque<AutoCloseable> started = new ArrayDeque<>();
-            try {
-                PostgresStandIn postgres = startPostgres(directory.resolve("postgres"));
-                started.push(postgres);
-                EntraTenant entra = hostileEntra ? startHostileEntra(directory.resolve("entra"))
-                        : startEntra(directory.resolve("entra"));
-                started.push(entra);
-                GraphStandIn graph = startGraph(entra);
-                started.push(graph);
-                AzureOpenAiStandIn openAi = startOpenAi();
-                started.push(openAi);
-                return new LocalPeers(postgres, entra, graph, openAi, temporaryDirectory);
-            } catch (IOException | RuntimeException e) {
-                for (AutoCloseable peer : started) {
-                    try {
-                        peer.close();
-                    } catch (Exception closing) {
-                        e.addSuppressed(closing);
-                    }
-                }
-                if (temporaryDirectory != null) {
-                    TemporaryDirectories.delete(temporaryDirectory);
-                }
-                throw e;
-            }
-        }
-
-        /**
-         * Fails before anything starts, so a taken port never leaves half the peers running. PostgreSQL, which starts
-         * first, checks its own port once it has stopped a server left running on its data by a killed run.
-         */
-        private void checkFixedPortsAreFree() {
-            if (entraPort != 0) {
-                LocalPorts.requireFree(entraPort, "the Entra ID stand-in");
-            }
-            if (openAiPort != 0) {
-                LocalPorts.requireFree(openAiPort, "the Azure OpenAI stand-in");
-            }
-        }
-
-        private PostgresStandIn startPostgres(Path directory) throws IOException {
-            if (externalDatabaseUrl != null) {
-                out.println("[atrium] PostgreSQL: using the external database " + externalDatabaseUrl
-                        + " (ATRIUM_DB_URL); none started");
-                return PostgresStandIn.external(externalDatabaseUrl, externalDatabaseUser, externalDatabasePassword);
-            }
-            long started = System.nanoTime();
-            PostgresStandIn postgres = dataDirectory == null
-                    ? PostgresStandIn.ephemeral()
-                    : PostgresStandIn.persistent(directory, postgresPort);
-            out.println("[atrium] PostgreSQL " + postgres.serverVersion() + " ready on localhost:" + postgres.port()
-                    + postgres.directory().map(data -> " (data: " + data + ")").orElse(" (throw-away data)")
-                    + seconds(started));
-            return postgres;
-        }
-
-        private EntraStandIn startEntra(Path directory) throws IOException {
-            long started = System.nanoTime();
-            EntraStandIn entra = EntraStandIn.start(directory, entraPort);
-            out.println("[atrium] Entra ID stand-in ready, issuer " + entra.issuer() + seconds(started));
-            return entra;
-        }
-
-        private HostileEntra startHostileEntra(Path directory) throws IOException {
-            long started = System.nanoTime();
-            HostileEntra hostile = HostileEntra.start(directory, entraPort);
-            out.println("[atrium] Hostile OpenID provider ready in place of Entra ID, issuer " + hostile.issuer()
-                    + seconds(started));
-            return hostile;
-        }
-
-        /** Trusts the access tokens of whoever plays Entra ID and knows the demo accounts' groups. */
-        private GraphStandIn startGraph(EntraTenant entra) {
-            long started = System.nanoTime();
-            GraphStandIn graph = GraphStandIn.forDemoAccountsOf(entra);
-            out.println("[atrium] Microsoft Graph stand-in ready at " + graph.baseUrl() + seconds(started));
-            return graph;
-        }
-
-        private AzureOpenAiStandIn startOpenAi() {
-            long started = System.nanoTime();
-            AzureOpenAiStandIn openAi = AzureOpenAiStandIn.start(openAiPort, OPENAI_API_KEY);
-            out.println("[atrium] Azure OpenAI stand-in ready at " + openAi.endpoint() + seconds(started));
-            return openAi;
-        }
-
-        private static String seconds(long startedNanos) {
-            return String.format(Locale.ROOT, " in %.1f s", (System.nanoTime() - startedNanos) / 1e9);
         }
     }
 }
