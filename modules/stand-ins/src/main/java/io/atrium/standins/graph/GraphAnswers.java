@@ -77,7 +77,7 @@ final class GraphAnswers implements ResponseTransformerV2 {
             } else if (GROUPS.equals(kind)) {
                 body = page(request, body, query, parameters.getString(NEXT_SKIP_TOKEN, null));
             } else {
-                error = stubbedError(request, query, parameters == null ? "" : parameters.getString(ERROR, ""));
+                error = stubbedError(request, query, parameters.getString(ERROR, ""));
             }
         } catch (GraphError.Refusal refusal) {
             error = refusal.error();
